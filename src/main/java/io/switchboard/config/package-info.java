@@ -1,0 +1,5 @@
+/**
+ * Every Switchboard setting: its name, default, unit and invariant, read through MicroProfile
+ * Config and validated at startup.
+ */
+package io.switchboard.config;

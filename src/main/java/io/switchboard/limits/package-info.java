@@ -1,0 +1,2 @@
+/** Flood protection: per-connection and per-user message rate limits. */
+package io.switchboard.limits;

@@ -1,0 +1,2 @@
+/** The hub's metrics, published to whichever metrics facility the server provides. */
+package io.switchboard.metrics;

@@ -1,0 +1,79 @@
+package io.switchboard.protocol;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every message type on the wire, with the direction it may travel in.
+ *
+ * <p>A client may only send the types marked {@link Direction#CLIENT} or {@link Direction#BOTH};
+ * anything else it sends is answered with {@link ErrorCode#UNKNOWN_TYPE}. The delivery class says
+ * how a type is treated under backpressure: {@link Delivery#EPHEMERAL} traffic may be shed, {@link
+ * Delivery#DURABLE} traffic never silently.
+ */
+public enum MessageType {
+  CONNECTION_ESTABLISHED("connection.established", Direction.SERVER, Delivery.DURABLE),
+  MESSAGE_TEXT("message.text", Direction.BOTH, Delivery.DURABLE),
+  MESSAGE_DIRECT("message.direct", Direction.BOTH, Delivery.DURABLE),
+  ROOM_JOIN("room.join", Direction.CLIENT, Delivery.DURABLE),
+  ROOM_JOINED("room.joined", Direction.SERVER, Delivery.DURABLE),
+  ROOM_LEAVE("room.leave", Direction.CLIENT, Delivery.DURABLE),
+  ROOM_LEFT("room.left", Direction.SERVER, Delivery.DURABLE),
+  ROOM_MEMBER_JOINED("room.member.joined", Direction.SERVER, Delivery.EPHEMERAL),
+  ROOM_MEMBER_LEFT("room.member.left", Direction.SERVER, Delivery.EPHEMERAL),
+  ROOM_BROADCAST("room.broadcast", Direction.BOTH, Delivery.DURABLE),
+  HEARTBEAT_PING("heartbeat.ping", Direction.SERVER, Delivery.EPHEMERAL),
+  HEARTBEAT_PONG("heartbeat.pong", Direction.CLIENT, Delivery.EPHEMERAL),
+  AUTH_EXPIRING("auth.expiring", Direction.SERVER, Delivery.DURABLE),
+  AUTH_REFRESH("auth.refresh", Direction.CLIENT, Delivery.DURABLE),
+  AUTH_REFRESHED("auth.refreshed", Direction.SERVER, Delivery.DURABLE),
+  FLOW_SLOW("flow.slow", Direction.SERVER, Delivery.EPHEMERAL),
+  SERVER_DRAINING("server.draining", Direction.SERVER, Delivery.DURABLE),
+  ERROR("error", Direction.SERVER, Delivery.DURABLE);
+
+  /** Who may send a type. */
+  public enum Direction {
+    CLIENT,
+    SERVER,
+    BOTH
+  }
+
+  /** How a type is treated when a connection's outbound queue is under pressure. */
+  public enum Delivery {
+    EPHEMERAL,
+    DURABLE
+  }
+
+  private static final Map<String, MessageType> BY_WIRE_NAME =
+      Arrays.stream(values()).collect(Collectors.toMap(MessageType::wireName, Function.identity()));
+
+  private final String wireName;
+  private final Direction direction;
+  private final Delivery delivery;
+
+  MessageType(String wireName, Direction direction, Delivery delivery) {
+    this.wireName = wireName;
+    this.direction = direction;
+    this.delivery = delivery;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  public Delivery delivery() {
+    return delivery;
+  }
+
+  public boolean clientMaySend() {
+    return direction != Direction.SERVER;
+  }
+
+  /** The type a client may send under this wire name, if any. */
+  public static Optional<MessageType> fromClient(String wireName) {
+    return Optional.ofNullable(BY_WIRE_NAME.get(wireName)).filter(MessageType::clientMaySend);
+  }
+}

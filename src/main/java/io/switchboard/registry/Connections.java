@@ -1,0 +1,105 @@
+package io.switchboard.registry;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Every open connection on this node, by connection id and by user id, within the node's connection
+ * limits. Admission is atomic: concurrent handshakes cannot overshoot a limit.
+ */
+@ApplicationScoped
+public class Connections {
+
+  /** Whether a new connection may be registered. */
+  public enum Admission {
+    ADMITTED,
+    SERVER_FULL,
+    USER_FULL
+  }
+
+  private final ConcurrentHashMap<String, Connection> byId = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
+  private final AtomicInteger count = new AtomicInteger();
+
+  /** Registers the connection unless the node or its user is at the limit. */
+  public Admission admit(Connection connection, int maxTotal, int maxPerUser) {
+    if (count.incrementAndGet() > maxTotal) {
+      count.decrementAndGet();
+      return Admission.SERVER_FULL;
+    }
+    boolean[] added = {false};
+    byUser.compute(
+        connection.userId(),
+        (user, set) -> {
+          Set<Connection> members = set == null ? ConcurrentHashMap.newKeySet() : set;
+          if (members.size() < maxPerUser) {
+            members.add(connection);
+            added[0] = true;
+          }
+          return members.isEmpty() ? null : members;
+        });
+    if (!added[0]) {
+      count.decrementAndGet();
+      return Admission.USER_FULL;
+    }
+    byId.put(connection.id(), connection);
+    return Admission.ADMITTED;
+  }
+
+  /** Removes the connection; true only for the call that actually removed it. */
+  public boolean remove(Connection connection) {
+    if (!byId.remove(connection.id(), connection)) {
+      return false;
+    }
+    if (count.decrementAndGet() == 0) {
+      synchronized (this) {
+        notifyAll();
+      }
+    }
+    byUser.computeIfPresent(
+        connection.userId(),
+        (user, set) -> {
+          set.remove(connection);
+          return set.isEmpty() ? null : set;
+        });
+    return true;
+  }
+
+  /** Waits, at most {@code timeout}, until no connection is left; true when none is. */
+  public synchronized boolean awaitEmpty(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (count.get() > 0 && System.nanoTime() < deadline) {
+      TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
+    }
+    return count.get() == 0;
+  }
+
+  public Optional<Connection> byId(String connectionId) {
+    return Optional.ofNullable(byId.get(connectionId));
+  }
+
+  /** The user's open connections on this node; empty when the user is not connected here. */
+  public Collection<Connection> ofUser(String userId) {
+    Set<Connection> set = byUser.get(userId);
+    return set == null ? List.of() : set;
+  }
+
+  public Collection<Connection> all() {
+    return byId.values();
+  }
+
+  public int count() {
+    return byId.size();
+  }
+
+  public int userCount() {
+    return byUser.size();
+  }
+}

@@ -1,0 +1,144 @@
+package io.switchboard.registry;
+
+import io.switchboard.protocol.CloseCodes;
+import io.switchboard.protocol.Frame;
+import io.switchboard.protocol.Json;
+import io.switchboard.protocol.MessageType;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A connection's bounded outbound queue and its single writer.
+ *
+ * <p>At most one asynchronous write is in flight; its completion starts the next, so frames reach
+ * the socket in queue order and no caller ever waits for the network. Backpressure by message
+ * class: past half the depth (the high-water mark) ephemeral frames are shed and the client gets
+ * one {@code flow.slow} warning; a durable frame that finds the queue full is refused with {@link
+ * Offer#OVERFLOW}, and the caller closes the connection rather than lose it silently.
+ */
+final class Outbox {
+
+  /** What happened to an offered frame. */
+  enum Offer {
+    QUEUED,
+    SHED,
+    OVERFLOW,
+    CLOSED
+  }
+
+  private final Transport transport;
+  private final int depth;
+  private final int highWater;
+  private final Liveness liveness;
+  private final Queue<Frame> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger size = new AtomicInteger();
+  private final AtomicBoolean writing = new AtomicBoolean();
+  private final AtomicBoolean warned = new AtomicBoolean();
+  private final AtomicBoolean accepting = new AtomicBoolean(true);
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  Outbox(Transport transport, int depth, Liveness liveness) {
+    this.transport = transport;
+    this.depth = depth;
+    this.highWater = Math.max(1, depth / 2);
+    this.liveness = liveness;
+  }
+
+  Offer offer(Frame frame) {
+    if (!accepting.get()) {
+      return Offer.CLOSED;
+    }
+    boolean ephemeral = frame.delivery() == MessageType.Delivery.EPHEMERAL;
+    int queued = size.incrementAndGet();
+    if (queued > depth || (ephemeral && queued > highWater)) {
+      size.decrementAndGet();
+      return ephemeral ? Offer.SHED : Offer.OVERFLOW;
+    }
+    queue.add(frame);
+    if (queued >= highWater && warned.compareAndSet(false, true)) {
+      size.incrementAndGet();
+      queue.add(slowWarning(queued));
+    }
+    drain();
+    return Offer.QUEUED;
+  }
+
+  int size() {
+    return size.get();
+  }
+
+  /** False once a close has been requested or the socket is gone. */
+  boolean isAccepting() {
+    return accepting.get();
+  }
+
+  /** Accepts nothing more, discards the queue and closes at once; idempotent. */
+  void closeNow(int code, String reason) {
+    discard();
+    if (closed.compareAndSet(false, true)) {
+      transport.close(code, reason);
+    }
+  }
+
+  /**
+   * As {@link #closeNow}, on the calling thread: for shutdown (see {@link Transport#closeHere}).
+   */
+  void closeHere(int code, String reason) {
+    discard();
+    if (closed.compareAndSet(false, true)) {
+      transport.closeHere(code, reason);
+    }
+  }
+
+  /** The peer or the container closed the socket: forget what is queued. */
+  void discard() {
+    accepting.set(false);
+    queue.clear();
+    size.set(0);
+  }
+
+  private void drain() {
+    while (writing.compareAndSet(false, true)) {
+      Frame next = queue.poll();
+      if (next != null) {
+        size.decrementAndGet();
+        if (next.type() == MessageType.HEARTBEAT_PING) {
+          liveness.pingWritten();
+        }
+        liveness.writeStarted(System.nanoTime(), next.bytes());
+        transport.write(next.text(), this::written);
+        return;
+      }
+      writing.set(false);
+      if (queue.isEmpty()) {
+        return;
+      }
+    }
+  }
+
+  private void written(Throwable failure) {
+    liveness.writeFinished();
+    writing.set(false);
+    if (failure != null) {
+      closeNow(CloseCodes.SLOW_CONSUMER, "slow consumer: write failed");
+      return;
+    }
+    if (size.get() < highWater / 2) {
+      warned.set(false);
+    }
+    drain();
+  }
+
+  private Frame slowWarning(int queued) {
+    return Frame.fromServer(
+        MessageType.FLOW_SLOW,
+        Json.PROVIDER
+            .createObjectBuilder()
+            .add("queued", queued)
+            .add("limit", depth)
+            .add("message", "reading too slowly: ephemeral frames are being dropped")
+            .build());
+  }
+}

@@ -1,0 +1,92 @@
+package io.switchboard.registry;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Room membership on this node. A room exists while it has members: the last one out removes it, so
+ * the map never holds empty rooms. Every change runs inside {@code compute} on the room's entry,
+ * which makes "add to a room that is being removed" impossible.
+ */
+@ApplicationScoped
+public class Rooms {
+
+  /** Outcome of a join request. */
+  public enum Join {
+    JOINED,
+    ALREADY_MEMBER,
+    ROOM_LIMIT,
+    CLOSED
+  }
+
+  private final ConcurrentHashMap<String, Set<Connection>> rooms = new ConcurrentHashMap<>();
+
+  public Join join(String roomId, Connection connection, int maxRoomsPerConnection) {
+    if (connection.rooms().contains(roomId)) {
+      return Join.ALREADY_MEMBER;
+    }
+    if (connection.roomCount() >= maxRoomsPerConnection) {
+      return Join.ROOM_LIMIT;
+    }
+    Join[] outcome = {Join.CLOSED};
+    rooms.compute(
+        roomId,
+        (id, members) -> {
+          if (!connection.isOpen()) {
+            return members;
+          }
+          Set<Connection> set = members == null ? ConcurrentHashMap.newKeySet() : members;
+          set.add(connection);
+          connection.rooms().add(id);
+          outcome[0] = Join.JOINED;
+          return set;
+        });
+    if (outcome[0] == Join.JOINED && !connection.isOpen()) {
+      leave(roomId, connection);
+      return Join.CLOSED;
+    }
+    return outcome[0];
+  }
+
+  /** Removes the connection from the room; true when it was a member. */
+  public boolean leave(String roomId, Connection connection) {
+    boolean[] removed = {false};
+    rooms.computeIfPresent(
+        roomId,
+        (id, members) -> {
+          removed[0] = members.remove(connection);
+          connection.rooms().remove(id);
+          return members.isEmpty() ? null : members;
+        });
+    return removed[0];
+  }
+
+  /** Removes a closed connection from every room it was in and returns those rooms. */
+  public List<String> leaveAll(Connection connection) {
+    List<String> left = List.copyOf(connection.rooms());
+    left.forEach(roomId -> leave(roomId, connection));
+    return left;
+  }
+
+  /** The rooms the connection is in now. */
+  public List<String> roomsOf(Connection connection) {
+    return List.copyOf(connection.rooms());
+  }
+
+  public boolean isMember(String roomId, Connection connection) {
+    return connection.rooms().contains(roomId);
+  }
+
+  /** Current members; a live view that is safe to iterate while members come and go. */
+  public Collection<Connection> members(String roomId) {
+    Set<Connection> members = rooms.get(roomId);
+    return members == null ? List.of() : members;
+  }
+
+  public int count() {
+    return rooms.size();
+  }
+}

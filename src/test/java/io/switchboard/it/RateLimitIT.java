@@ -1,0 +1,69 @@
+package io.switchboard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.support.Hub;
+import io.switchboard.support.HubClient;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The default limit: 60 frames a minute per connection and per user, as in the seeds. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RateLimitIT {
+
+  private static final int LIMIT = 60;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Hub.war();
+  }
+
+  @ArquillianResource URL base;
+
+  private static JsonObject text(int n) {
+    return Json.createObjectBuilder().add("text", "m" + n).build();
+  }
+
+  @Test
+  void aFrameOverTheLimitGetsRetryAfterAndTheConnectionStaysOpen() {
+    try (HubClient client = HubClient.connect(Hub.ws(base))) {
+      for (int n = 0; n < LIMIT; n++) {
+        client.send("message.text", text(n));
+      }
+      String refused = client.send("message.text", text(LIMIT));
+
+      for (int n = 0; n < LIMIT; n++) {
+        assertThat(client.await("message.text").getJsonObject("payload").getString("text"))
+            .isEqualTo("m" + n);
+      }
+      JsonObject error = client.await("error").getJsonObject("payload");
+      assertThat(error.getString("code")).isEqualTo("rate_limited");
+      assertThat(error.getString("ref_message_id")).isEqualTo(refused);
+      assertThat(error.getJsonNumber("retry_after_ms").longValue()).isBetween(1L, 1000L);
+      assertThat(client.isOpen()).isTrue();
+    }
+  }
+
+  @Test
+  void aClientThatKeepsFloodingIsClosedWithRateLimitAbuse() {
+    try (HubClient flooder = HubClient.connect(Hub.ws(base));
+        HubClient bystander = HubClient.connect(Hub.ws(base))) {
+      for (int n = 0; n < 3 * LIMIT && flooder.isOpen(); n++) {
+        flooder.sendRaw("{\"type\":\"message.text\",\"payload\":{\"text\":\"flood\"}}");
+      }
+
+      var reason = flooder.awaitClose();
+      assertThat(reason.getCloseCode().getCode()).isEqualTo(4004);
+      bystander.sync();
+    }
+  }
+}

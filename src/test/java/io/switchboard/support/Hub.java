@@ -1,0 +1,46 @@
+package io.switchboard.support;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The deployed hub: the WAR exactly as {@code mvn package} built it, and its WebSocket address. */
+public final class Hub {
+
+  private Hub() {}
+
+  /** The packaged WAR, unmodified: the tests run against what users deploy. */
+  public static WebArchive war() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("switchboard.war")));
+  }
+
+  /**
+   * Where the server exposes its metrics in Prometheus format, set by the server's Maven profile
+   * ({@code switchboard.metrics}): a path on the application's port, or a full URL (WildFly serves
+   * them on its management port).
+   */
+  public static String metrics(URL base) {
+    String where = System.getProperty("switchboard.metrics");
+    return where.startsWith("http") ? where : "http://localhost:" + base.getPort() + where;
+  }
+
+  /**
+   * The {@code /ws} endpoint under the deployment's base URL. Always {@code localhost}: some
+   * adapters report the machine's external address, which these machines do not route to.
+   */
+  public static URI ws(URL base) {
+    return URI.create("ws://localhost:" + base.getPort() + context(base) + "ws");
+  }
+
+  /** {@code relative} (no leading slash) under the deployment, over HTTP on {@code localhost}. */
+  public static URI http(URL base, String relative) {
+    return URI.create("http://localhost:" + base.getPort() + context(base) + relative);
+  }
+
+  private static String context(URL base) {
+    return base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+  }
+}
