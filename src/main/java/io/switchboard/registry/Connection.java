@@ -46,7 +46,8 @@ public final class Connection {
     this.id = id;
     this.userId = caller.userId();
     this.caller = caller;
-    this.outbox = new Outbox(transport, queueDepth, liveness);
+    this.outbox =
+        new Outbox(transport, queueDepth, liveness, "connection=" + id + " user=" + userId);
     this.maxUnacknowledgedBytes = maxUnacknowledgedBytes;
   }
 

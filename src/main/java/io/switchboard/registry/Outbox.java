@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 
 /**
  * A connection's bounded outbound queue and its single writer.
@@ -28,6 +29,8 @@ final class Outbox {
     CLOSED
   }
 
+  private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+
   private final Transport transport;
   private final int depth;
   private final int highWater;
@@ -38,8 +41,11 @@ final class Outbox {
   private final AtomicBoolean warned = new AtomicBoolean();
   private final AtomicBoolean accepting = new AtomicBoolean(true);
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final String owner;
 
-  Outbox(Transport transport, int depth, Liveness liveness) {
+  /** {@code owner} names the connection in log lines. */
+  Outbox(Transport transport, int depth, Liveness liveness, String owner) {
+    this.owner = owner;
     this.transport = transport;
     this.depth = depth;
     this.highWater = Math.max(1, depth / 2);
@@ -122,6 +128,9 @@ final class Outbox {
     liveness.writeFinished();
     writing.set(false);
     if (failure != null) {
+      if (accepting.get()) {
+        LOG.warning(() -> "slow consumer: " + owner + " write failed: " + failure);
+      }
       closeNow(CloseCodes.SLOW_CONSUMER, "slow consumer: write failed");
       return;
     }

@@ -240,7 +240,9 @@ public final class HubClient implements AutoCloseable {
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        return fail("no matching %s frame within %s; unread frames: %s", type, timeout, pending);
+        return fail(
+            "no matching %s frame within %s; unread frames: %s; pings answered: %d; closed: %s",
+            type, timeout, pending, pingsAnswered.get(), describe(closed.getNow(null)));
       }
       try {
         TimeUnit.NANOSECONDS.timedWait(this, left);
@@ -249,6 +251,10 @@ public final class HubClient implements AutoCloseable {
         throw new IllegalStateException(e);
       }
     }
+  }
+
+  private static String describe(CloseReason reason) {
+    return reason == null ? "no" : reason.getCloseCode().getCode() + " " + reason.getReasonPhrase();
   }
 
   /** Waits for an {@code error} answering {@code refMessageId} and returns its code. */
