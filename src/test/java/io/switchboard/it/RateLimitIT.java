@@ -36,26 +36,29 @@ class RateLimitIT {
   }
 
   /**
-   * The bucket refills one token a second, so on a slow machine a frame or two past the limit may
-   * still find a token; the first refusal must come no earlier than the limit, and everything
-   * before it must have been handled.
+   * The limit is spent first and its echoes read, because {@code rate_limited} is advisory and shed
+   * like other ephemeral frames while the client is behind on reading. The bucket refills one token
+   * a second, so on a slow machine a frame after the limit may still find a token: the first
+   * refusal must come no earlier than the limit.
    */
   @Test
   void aFrameOverTheLimitGetsRetryAfterAndTheConnectionStaysOpen() {
     try (HubClient client = HubClient.connect(Hub.ws(base))) {
       List<String> sent = new ArrayList<>();
-      for (int n = 0; n < LIMIT + 10; n++) {
+      for (int n = 0; n < LIMIT; n++) {
+        sent.add(client.send("message.text", text(n)));
+      }
+      for (int n = 0; n < LIMIT; n++) {
+        assertThat(client.await("message.text").getJsonObject("payload").getString("text"))
+            .isEqualTo("m" + n);
+      }
+      for (int n = LIMIT; n < LIMIT + 10; n++) {
         sent.add(client.send("message.text", text(n)));
       }
 
       JsonObject error = client.await("error").getJsonObject("payload");
       assertThat(error.getString("code")).isEqualTo("rate_limited");
-      int refused = sent.indexOf(error.getString("ref_message_id"));
-      assertThat(refused).isGreaterThanOrEqualTo(LIMIT);
-      for (int n = 0; n < refused; n++) {
-        assertThat(client.await("message.text").getJsonObject("payload").getString("text"))
-            .isEqualTo("m" + n);
-      }
+      assertThat(sent.indexOf(error.getString("ref_message_id"))).isGreaterThanOrEqualTo(LIMIT);
       assertThat(error.getJsonNumber("retry_after_ms").longValue()).isBetween(1L, 1000L);
       assertThat(client.isOpen()).isTrue();
     }
