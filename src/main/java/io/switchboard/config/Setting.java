@@ -74,7 +74,7 @@ public enum Setting {
       60,
       "seconds",
       "A room.broadcast retried with the same message_id within this window is delivered once; 0 turns it off."),
-  WS_PUBLISH_DEDUP_SIZE(1000, "message ids", "Publish message_ids remembered per room."),
+  WS_PUBLISH_DEDUP_SIZE(200, "message ids", "Publish message_ids remembered per room."),
   WS_PRESENCE_GRACE(
       5,
       "seconds",
