@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,6 +23,12 @@ public class Presence {
 
   private final ConcurrentHashMap<String, RoomPresence> rooms = new ConcurrentHashMap<>();
 
+  /** Rooms with held-back departures, kept in step inside each room's {@code compute}. */
+  private final Set<String> departing = ConcurrentHashMap.newKeySet();
+
+  /** Rooms whose users changed since the last sweep, so the sweep visits only those. */
+  private final Set<String> changed = ConcurrentHashMap.newKeySet();
+
   /** Counts a connection of {@code userId} in; true when the room must be told. */
   public boolean arrive(String roomId, String userId) {
     boolean[] announce = {false};
@@ -32,6 +39,7 @@ public class Presence {
           announce[0] = p.arrive(userId);
           return p;
         });
+    changed.add(roomId);
     return announce[0];
   }
 
@@ -43,38 +51,46 @@ public class Presence {
         roomId,
         (id, p) -> {
           announce[0] = p.depart(userId, connectionId, graceNanos, nowNanos);
+          if (p.hasDepartures()) {
+            departing.add(id);
+          }
           return p.isEmpty() ? null : p;
         });
+    changed.add(roomId);
     return announce[0];
   }
 
   /** Departures whose grace period is over, taken out of the state. */
   public List<Gone> due(long nowNanos) {
     List<Gone> out = new ArrayList<>();
-    for (String roomId : rooms.keySet()) {
-      rooms.computeIfPresent(
-          roomId,
-          (id, p) -> {
-            p.due(nowNanos)
-                .forEach(d -> out.add(new Gone(id, d.userId(), d.connectionId(), p.userCount())));
-            return p.isEmpty() ? null : p;
-          });
+    for (String roomId : departing) {
+      RoomPresence left =
+          rooms.computeIfPresent(
+              roomId,
+              (id, p) -> {
+                p.due(nowNanos)
+                    .forEach(
+                        d -> out.add(new Gone(id, d.userId(), d.connectionId(), p.userCount())));
+                if (!p.hasDepartures()) {
+                  departing.remove(id);
+                }
+                return p.isEmpty() ? null : p;
+              });
+      if (left == null) {
+        departing.remove(roomId);
+      }
     }
     return out;
   }
 
-  /** Rooms above {@code threshold} users whose occupancy changed since the last call. */
+  /** Rooms above {@code threshold} users whose users changed since the last call. */
   public List<String> changedLargeRooms(int threshold) {
     List<String> out = new ArrayList<>();
-    for (String roomId : rooms.keySet()) {
-      rooms.computeIfPresent(
-          roomId,
-          (id, p) -> {
-            if (p.userCount() > threshold && p.takeOccupancyChange()) {
-              out.add(id);
-            }
-            return p;
-          });
+    for (String roomId : changed) {
+      changed.remove(roomId);
+      if (userCount(roomId) > threshold) {
+        out.add(roomId);
+      }
     }
     return out;
   }

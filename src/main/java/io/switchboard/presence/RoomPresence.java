@@ -15,11 +15,9 @@ final class RoomPresence {
 
   private final Map<String, Integer> users = new LinkedHashMap<>();
   private final Map<String, Departure> departing = new LinkedHashMap<>();
-  private boolean occupancyChanged;
 
   /** Counts a connection in; true when others must be told the user arrived. */
   boolean arrive(String userId) {
-    occupancyChanged = true;
     int connections = users.merge(userId, 1, Integer::sum);
     if (connections > 1) {
       return false;
@@ -36,7 +34,6 @@ final class RoomPresence {
     if (connections == null) {
       return false;
     }
-    occupancyChanged = true;
     if (connections > 1) {
       users.put(userId, connections - 1);
       return false;
@@ -57,11 +54,8 @@ final class RoomPresence {
     return out;
   }
 
-  /** Whether users came or went since the last call. */
-  boolean takeOccupancyChange() {
-    boolean changed = occupancyChanged;
-    occupancyChanged = false;
-    return changed;
+  boolean hasDepartures() {
+    return !departing.isEmpty();
   }
 
   int userCount() {
