@@ -3,6 +3,7 @@ package io.switchboard.endpoint;
 import io.switchboard.cluster.Bus;
 import io.switchboard.config.HubConfig;
 import io.switchboard.config.RoomSettings;
+import io.switchboard.presence.Announcements;
 import io.switchboard.presence.Presence;
 import io.switchboard.presence.RoomNotices;
 import io.switchboard.protocol.ErrorCode;
@@ -44,6 +45,7 @@ public class RoomCommands {
   private final AccessPolicy access;
   private final RoomStreams streams;
   private final Presence presence;
+  private final Announcements announcements;
 
   @Inject
   public RoomCommands(
@@ -52,18 +54,20 @@ public class RoomCommands {
       HubConfig config,
       AccessPolicy access,
       RoomStreams streams,
-      Presence presence) {
+      Presence presence,
+      Announcements announcements) {
     this.rooms = rooms;
     this.bus = bus;
     this.config = config;
     this.access = access;
     this.streams = streams;
     this.presence = presence;
+    this.announcements = announcements;
   }
 
   /** For the container's client proxy only. */
   protected RoomCommands() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   void join(Connection connection, JsonObject payload) {
@@ -85,7 +89,7 @@ public class RoomCommands {
             options.history(),
             replay -> {
               if (outcome[0] == Rooms.Join.JOINED) {
-                arrived(roomId, connection);
+                announcements.arrived(roomId, connection.id(), connection.userId());
               }
               connection.send(joined(roomId, replay, options.since() != null));
               replay.frames().forEach(connection::send);
@@ -102,7 +106,7 @@ public class RoomCommands {
     if (!rooms.leave(roomId, connection)) {
       throw new ProtocolException(ErrorCode.NOT_A_MEMBER, "not a member of room " + roomId);
     }
-    departed(roomId, connection, 0);
+    announcements.departed(roomId, connection.id(), connection.userId(), 0);
     connection.send(Frame.fromServer(MessageType.ROOM_LEFT, roster(roomId).build()));
   }
 
@@ -116,7 +120,7 @@ public class RoomCommands {
     for (String roomId : rooms.roomsOf(connection)) {
       Optional<String> revocation = access.revocation(caller, roomId);
       if (revocation.isPresent() && rooms.leave(roomId, connection)) {
-        departed(roomId, connection, 0);
+        announcements.departed(roomId, connection.id(), connection.userId(), 0);
         connection.send(
             Frame.fromServer(
                 MessageType.ROOM_LEFT,
@@ -176,42 +180,8 @@ public class RoomCommands {
   void leaveAll(Connection connection) {
     long grace = settings().presenceGrace().toNanos();
     for (String roomId : rooms.leaveAll(connection)) {
-      departed(roomId, connection, grace);
+      announcements.departed(roomId, connection.id(), connection.userId(), grace);
     }
-  }
-
-  private void arrived(String roomId, Connection connection) {
-    if (presence.arrive(roomId, connection.userId()) && !isLarge(roomId)) {
-      bus.toRoom(
-          roomId,
-          RoomNotices.member(
-              MessageType.ROOM_MEMBER_JOINED,
-              roomId,
-              RoomNotices.member(connection.id(), connection.userId()),
-              rooms.members(roomId).size(),
-              presence.userCount(roomId)),
-          connection.id());
-    }
-  }
-
-  private void departed(String roomId, Connection connection, long graceNanos) {
-    if (presence.depart(roomId, connection.userId(), connection.id(), graceNanos, System.nanoTime())
-        && !isLarge(roomId)) {
-      bus.toRoom(
-          roomId,
-          RoomNotices.member(
-              MessageType.ROOM_MEMBER_LEFT,
-              roomId,
-              RoomNotices.member(connection.id(), connection.userId()),
-              rooms.members(roomId).size(),
-              presence.userCount(roomId)),
-          null);
-    }
-  }
-
-  /** Above {@code WS_LARGE_ROOM} users, per-member notices give way to {@code room.occupancy}. */
-  boolean isLarge(String roomId) {
-    return presence.userCount(roomId) > settings().largeRoom();
   }
 
   private Frame joined(String roomId, Replay replay, boolean recoveryAsked) {
@@ -252,7 +222,7 @@ public class RoomCommands {
         .add("members", listed)
         .add("user_count", users.userCount())
         .add("users", RoomNotices.users(users.users()))
-        .add("large_room", users.userCount() > settings().largeRoom());
+        .add("large_room", announcements.isLarge(roomId));
   }
 
   private RoomSettings settings() {

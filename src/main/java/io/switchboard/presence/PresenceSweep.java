@@ -3,7 +3,6 @@ package io.switchboard.presence;
 import io.switchboard.cluster.Bus;
 import io.switchboard.config.HubConfig;
 import io.switchboard.config.RoomSettings;
-import io.switchboard.protocol.MessageType;
 import io.switchboard.registry.Rooms;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -31,6 +30,7 @@ public class PresenceSweep {
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject HubConfig config;
   @Inject Presence presence;
+  @Inject Announcements announcements;
   @Inject Typing typing;
   @Inject Rooms rooms;
   @Inject Bus bus;
@@ -56,19 +56,7 @@ public class PresenceSweep {
     try {
       RoomSettings settings = config.settings().rooms();
       long now = System.nanoTime();
-      for (Presence.Gone gone : presence.due(now)) {
-        if (gone.userCount() <= settings.largeRoom()) {
-          bus.toRoom(
-              gone.roomId(),
-              RoomNotices.member(
-                  MessageType.ROOM_MEMBER_LEFT,
-                  gone.roomId(),
-                  RoomNotices.member(gone.connectionId(), gone.userId()),
-                  rooms.members(gone.roomId()).size(),
-                  gone.userCount()),
-              null);
-        }
-      }
+      presence.due(now).forEach(announcements::gone);
       for (Typing.Expired expired : typing.expired(now)) {
         bus.toRoom(
             expired.roomId(),

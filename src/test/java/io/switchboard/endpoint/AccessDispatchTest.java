@@ -7,6 +7,7 @@ import io.switchboard.config.HubConfig;
 import io.switchboard.config.Settings;
 import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
+import io.switchboard.presence.Announcements;
 import io.switchboard.presence.Presence;
 import io.switchboard.presence.Typing;
 import io.switchboard.protocol.InboundDecoder;
@@ -45,7 +46,14 @@ class AccessDispatchTest {
           MessagePolicy.parse("message.direct=staff"));
   private final Presence presence = new Presence();
   private final RoomCommands roomCommands =
-      new RoomCommands(rooms, bus, config, access, new MemoryRoomStreams(config), presence);
+      new RoomCommands(
+          rooms,
+          bus,
+          config,
+          access,
+          new MemoryRoomStreams(config),
+          presence,
+          new Announcements(presence, rooms, bus, config));
   private final Dispatcher dispatcher =
       new Dispatcher(
           roomCommands,

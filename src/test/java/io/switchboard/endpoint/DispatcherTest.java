@@ -8,6 +8,7 @@ import io.switchboard.config.Setting;
 import io.switchboard.config.Settings;
 import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
+import io.switchboard.presence.Announcements;
 import io.switchboard.presence.Presence;
 import io.switchboard.presence.Typing;
 import io.switchboard.protocol.InboundDecoder;
@@ -48,7 +49,14 @@ class DispatcherTest {
   private final AccessPolicy access = new AccessPolicy(RoomPolicy.open(), MessagePolicy.open());
   private final Presence presence = new Presence();
   private final RoomCommands roomCommands =
-      new RoomCommands(rooms, bus, config, access, new MemoryRoomStreams(config), presence);
+      new RoomCommands(
+          rooms,
+          bus,
+          config,
+          access,
+          new MemoryRoomStreams(config),
+          presence,
+          new Announcements(presence, rooms, bus, config));
   private final Dispatcher dispatcher =
       new Dispatcher(
           roomCommands,
