@@ -60,6 +60,31 @@ public enum Setting {
       "auth.expiring is sent this long before the connection's token expires; 0 turns it off."),
   WS_MAX_TOKEN_SIZE(
       8192, "bytes", "Longest token accepted; longer ones are refused before any parsing."),
+  WS_ROOM_HISTORY(
+      50,
+      "messages",
+      "Messages each room keeps for history on join and for recovery after a reconnect; 0 keeps none."),
+  WS_ROOM_HISTORY_MAX_AGE(
+      0, "seconds", "Kept room messages older than this are dropped; 0 means no age limit."),
+  WS_ROOM_STREAMS(
+      10_000,
+      "rooms",
+      "Rooms whose history, sequence and epoch are kept; beyond, the least recently used is evicted."),
+  WS_PUBLISH_DEDUP_WINDOW(
+      60,
+      "seconds",
+      "A room.broadcast retried with the same message_id within this window is delivered once; 0 turns it off."),
+  WS_PUBLISH_DEDUP_SIZE(200, "message ids", "Publish message_ids remembered per room."),
+  WS_PRESENCE_GRACE(
+      5,
+      "seconds",
+      "A user whose last connection dropped is announced gone only after this long, unless it is back."),
+  WS_TYPING_TIMEOUT(
+      3, "seconds", "A typing indicator not refreshed for this long stops by itself."),
+  WS_LARGE_ROOM(
+      1000,
+      "users",
+      "Above this many users a room sends room.occupancy updates instead of per-member notices."),
   /** The MicroProfile JWT name, so one setting serves the container's MP-JWT and the hub. */
   MP_JWT_VERIFY_CLOCK_SKEW(
       "mp.jwt.verify.clock.skew",

@@ -26,7 +26,8 @@ public record Settings(
     int maxConnections,
     int maxConnectionsPerUser,
     Duration drainSpread,
-    AuthSettings auth) {
+    AuthSettings auth,
+    RoomSettings rooms) {
 
   /** Numbers through {@code lookup}, text settings at their defaults. */
   public static Settings read(Function<Setting, Integer> lookup) {
@@ -51,6 +52,7 @@ public record Settings(
     }
     List<String> violations = violations(v);
     AuthSettings auth = AuthSettings.read(t, v, violations);
+    RoomSettings rooms = RoomSettings.read(v, violations);
     if (!violations.isEmpty()) {
       throw new IllegalStateException(
           "Invalid Switchboard configuration: " + String.join("; ", violations));
@@ -70,7 +72,8 @@ public record Settings(
         v.get(Setting.WS_MAX_CONNECTIONS),
         v.get(Setting.WS_MAX_CONNECTIONS_PER_USER),
         Duration.ofSeconds(v.get(Setting.WS_DRAIN_SPREAD)),
-        auth);
+        auth,
+        rooms);
   }
 
   /** Defaults only; what a deployment with no configuration gets. */

@@ -29,6 +29,7 @@ public class Dispatcher {
   private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
   private final RoomCommands rooms;
+  private final PresenceCommands presence;
   private final DirectMessages direct;
   private final TokenRefresh refresh;
   private final AccessPolicy access;
@@ -39,6 +40,7 @@ public class Dispatcher {
   @Inject
   public Dispatcher(
       RoomCommands rooms,
+      PresenceCommands presence,
       DirectMessages direct,
       TokenRefresh refresh,
       AccessPolicy access,
@@ -46,6 +48,7 @@ public class Dispatcher {
       RateLimiter rateLimiter,
       HubMetrics metrics) {
     this.rooms = rooms;
+    this.presence = presence;
     this.direct = direct;
     this.refresh = refresh;
     this.access = access;
@@ -56,7 +59,7 @@ public class Dispatcher {
 
   /** For the container's client proxy only. */
   protected Dispatcher() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   public void dispatch(Connection connection, Inbound inbound) {
@@ -157,7 +160,11 @@ public class Dispatcher {
       case MESSAGE_DIRECT -> direct.send(connection, request.payload());
       case ROOM_JOIN -> rooms.join(connection, request.payload());
       case ROOM_LEAVE -> rooms.leave(connection, request.payload());
-      case ROOM_BROADCAST -> rooms.broadcast(connection, request.payload());
+      case ROOM_BROADCAST -> rooms.broadcast(connection, request.payload(), request.messageId());
+      case ROOM_MEMBERS -> presence.members(connection, request.payload());
+      case PRESENCE_QUERY -> presence.query(connection, request.payload());
+      case TYPING_START -> presence.typingStart(connection, request.payload());
+      case TYPING_STOP -> presence.typingStop(connection, request.payload());
       case HEARTBEAT_PONG ->
           connection
               .liveness()

@@ -2,6 +2,10 @@ package io.switchboard.endpoint;
 
 import io.switchboard.cluster.Bus;
 import io.switchboard.config.HubConfig;
+import io.switchboard.config.RoomSettings;
+import io.switchboard.presence.Announcements;
+import io.switchboard.presence.Presence;
+import io.switchboard.presence.RoomNotices;
 import io.switchboard.protocol.ErrorCode;
 import io.switchboard.protocol.Frame;
 import io.switchboard.protocol.Json;
@@ -13,18 +17,24 @@ import io.switchboard.registry.Rooms;
 import io.switchboard.security.AccessPolicy;
 import io.switchboard.security.Caller;
 import io.switchboard.security.RoomPolicy;
+import io.switchboard.stream.Continuity;
+import io.switchboard.stream.Published;
+import io.switchboard.stream.Replay;
+import io.switchboard.stream.RoomStreams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.util.Collection;
+import jakarta.json.JsonObjectBuilder;
 import java.util.Optional;
 
 /**
- * {@code room.join}, {@code room.leave} and {@code room.broadcast}: membership changes are
- * confirmed to the requester with the current roster and announced to the other members; broadcasts
- * go to members only. Joining and publishing are subject to the room rules ({@link AccessPolicy});
- * leaving never is.
+ * {@code room.join}, {@code room.leave} and {@code room.broadcast}. A join is confirmed with the
+ * roster and the room's stream position, followed by the replay it asked for; a user's arrival and
+ * departure are announced to the others once per user, not per connection. Broadcasts are sequenced
+ * by the room's stream, deduplicated by the publisher's {@code message_id} and acknowledged with
+ * their sequence number. Joining and publishing are subject to the room rules ({@link
+ * AccessPolicy}); leaving never is.
  */
 @ApplicationScoped
 public class RoomCommands {
@@ -33,37 +43,61 @@ public class RoomCommands {
   private final Bus bus;
   private final HubConfig config;
   private final AccessPolicy access;
+  private final RoomStreams streams;
+  private final Presence presence;
+  private final Announcements announcements;
 
   @Inject
-  public RoomCommands(Rooms rooms, Bus bus, HubConfig config, AccessPolicy access) {
+  public RoomCommands(
+      Rooms rooms,
+      Bus bus,
+      HubConfig config,
+      AccessPolicy access,
+      RoomStreams streams,
+      Presence presence,
+      Announcements announcements) {
     this.rooms = rooms;
     this.bus = bus;
     this.config = config;
     this.access = access;
+    this.streams = streams;
+    this.presence = presence;
+    this.announcements = announcements;
   }
 
   /** For the container's client proxy only. */
   protected RoomCommands() {
-    this(null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   void join(Connection connection, JsonObject payload) {
     String roomId = Payloads.roomId(payload);
     access.checkRoom(connection.caller(), roomId, RoomPolicy.Right.JOIN);
     int maxRooms = config.settings().maxRoomsPerConnection();
-    switch (rooms.join(roomId, connection, maxRooms)) {
-      case JOINED -> {
-        bus.toRoom(
-            roomId,
-            memberNotice(MessageType.ROOM_MEMBER_JOINED, roomId, connection),
-            connection.id());
-        connection.send(roster(MessageType.ROOM_JOINED, roomId, null));
-      }
-      case ALREADY_MEMBER -> connection.send(roster(MessageType.ROOM_JOINED, roomId, null));
-      case ROOM_LIMIT ->
-          throw new ProtocolException(
-              ErrorCode.ROOM_LIMIT, "a connection may be in at most " + maxRooms + " rooms");
-      case CLOSED -> {}
+    boolean rejoin = rooms.isMember(roomId, connection);
+    JoinOptions options =
+        rejoin ? new JoinOptions(0, null) : JoinOptions.of(payload, settings().history());
+    Rooms.Join[] outcome = {Rooms.Join.CLOSED};
+    streams
+        .of(roomId)
+        .attach(
+            () -> {
+              outcome[0] = rooms.join(roomId, connection, maxRooms);
+              return outcome[0] == Rooms.Join.JOINED || outcome[0] == Rooms.Join.ALREADY_MEMBER;
+            },
+            options.since(),
+            options.history(),
+            replay -> {
+              if (outcome[0] == Rooms.Join.JOINED) {
+                announcements.arrived(roomId, connection.id(), connection.userId());
+              }
+              connection.send(joined(roomId, replay, options.since() != null));
+              replay.frames().forEach(connection::send);
+            },
+            System.nanoTime());
+    if (outcome[0] == Rooms.Join.ROOM_LIMIT) {
+      throw new ProtocolException(
+          ErrorCode.ROOM_LIMIT, "a connection may be in at most " + maxRooms + " rooms");
     }
   }
 
@@ -72,8 +106,8 @@ public class RoomCommands {
     if (!rooms.leave(roomId, connection)) {
       throw new ProtocolException(ErrorCode.NOT_A_MEMBER, "not a member of room " + roomId);
     }
-    bus.toRoom(roomId, memberNotice(MessageType.ROOM_MEMBER_LEFT, roomId, connection), null);
-    connection.send(roster(MessageType.ROOM_LEFT, roomId, null));
+    announcements.departed(roomId, connection.id(), connection.userId(), 0);
+    connection.send(Frame.fromServer(MessageType.ROOM_LEFT, roster(roomId).build()));
   }
 
   /**
@@ -86,14 +120,16 @@ public class RoomCommands {
     for (String roomId : rooms.roomsOf(connection)) {
       Optional<String> revocation = access.revocation(caller, roomId);
       if (revocation.isPresent() && rooms.leave(roomId, connection)) {
-        bus.toRoom(roomId, memberNotice(MessageType.ROOM_MEMBER_LEFT, roomId, connection), null);
+        announcements.departed(roomId, connection.id(), connection.userId(), 0);
         connection.send(
-            roster(MessageType.ROOM_LEFT, roomId, "access revoked: " + revocation.get()));
+            Frame.fromServer(
+                MessageType.ROOM_LEFT,
+                roster(roomId).add("reason", "access revoked: " + revocation.get()).build()));
       }
     }
   }
 
-  void broadcast(Connection connection, JsonObject payload) {
+  void broadcast(Connection connection, JsonObject payload, String messageId) {
     String roomId = Payloads.roomId(payload);
     var message = Payloads.requiredValue(payload, "message");
     boolean excludeSender = Payloads.optionalBoolean(payload, "exclude_sender", false);
@@ -102,64 +138,94 @@ public class RoomCommands {
           ErrorCode.NOT_A_MEMBER, "join room " + roomId + " before broadcasting to it");
     }
     access.checkRoom(connection.caller(), roomId, RoomPolicy.Right.PUBLISH);
-    JsonObject delivered =
+    Published published =
+        streams
+            .of(roomId)
+            .publish(
+                messageId == null ? null : connection.userId() + '\n' + messageId,
+                (seq, epoch) ->
+                    Frame.from(
+                        MessageType.ROOM_BROADCAST,
+                        connection.userId(),
+                        Json.PROVIDER
+                            .createObjectBuilder()
+                            .add("room_id", roomId)
+                            .add("message", message)
+                            .add("sender_connection_id", connection.id())
+                            .add("seq", seq)
+                            .add("epoch", epoch)
+                            .build()),
+                frame -> bus.toRoom(roomId, frame, excludeSender ? connection.id() : null),
+                System.nanoTime());
+    var ack =
         Json.PROVIDER
             .createObjectBuilder()
             .add("room_id", roomId)
-            .add("message", message)
-            .add("sender_connection_id", connection.id())
-            .build();
-    bus.toRoom(
-        roomId,
-        Frame.from(MessageType.ROOM_BROADCAST, connection.userId(), delivered),
-        excludeSender ? connection.id() : null);
+            .add("seq", published.seq())
+            .add("epoch", published.epoch())
+            .add("duplicate", published.duplicate());
+    connection.send(
+        Frame.fromServer(
+            MessageType.ROOM_BROADCAST_ACK,
+            (messageId == null
+                    ? ack.addNull("ref_message_id")
+                    : ack.add("ref_message_id", messageId))
+                .build()));
   }
 
-  /** Takes a closed connection out of all its rooms and tells the remaining members. */
+  /**
+   * Takes a closed connection out of all its rooms; the remaining members hear of it once the
+   * presence grace period is over, unless the user is back by then.
+   */
   void leaveAll(Connection connection) {
+    long grace = settings().presenceGrace().toNanos();
     for (String roomId : rooms.leaveAll(connection)) {
-      bus.toRoom(roomId, memberNotice(MessageType.ROOM_MEMBER_LEFT, roomId, connection), null);
+      announcements.departed(roomId, connection.id(), connection.userId(), grace);
     }
   }
 
-  private Frame roster(MessageType type, String roomId, String reason) {
-    Collection<Connection> members = rooms.members(roomId);
-    JsonArrayBuilder listed = Json.PROVIDER.createArrayBuilder();
-    int limit = config.settings().rosterLimit();
-    int count = 0;
-    for (Connection member : members) {
-      if (count++ < limit) {
-        listed.add(member(member));
+  private Frame joined(String roomId, Replay replay, boolean recoveryAsked) {
+    var payload =
+        roster(roomId)
+            .add(
+                "stream",
+                Json.PROVIDER
+                    .createObjectBuilder()
+                    .add("epoch", replay.epoch())
+                    .add("seq", replay.seq()))
+            .add("replayed", replay.frames().size());
+    if (recoveryAsked) {
+      boolean recovered = replay.continuity() == Continuity.RECOVERED;
+      payload.add("recovered", recovered);
+      if (!recovered) {
+        payload.add("gap", replay.continuity().wireName());
       }
     }
-    var payload =
-        Json.PROVIDER
-            .createObjectBuilder()
-            .add("room_id", roomId)
-            .add("member_count", count)
-            .add("members", listed);
-    if (reason != null) {
-      payload.add("reason", reason);
+    return Frame.fromServer(MessageType.ROOM_JOINED, payload.build());
+  }
+
+  /** The roster of a {@code room.joined} / {@code room.left}: counts exact, lists bounded. */
+  private JsonObjectBuilder roster(String roomId) {
+    int limit = config.settings().rosterLimit();
+    JsonArrayBuilder listed = Json.PROVIDER.createArrayBuilder();
+    int count = 0;
+    for (Connection member : rooms.members(roomId)) {
+      if (count++ < limit) {
+        listed.add(RoomNotices.member(member.id(), member.userId()));
+      }
     }
-    return Frame.fromServer(type, payload.build());
-  }
-
-  private Frame memberNotice(MessageType type, String roomId, Connection subject) {
-    JsonObject payload =
-        Json.PROVIDER
-            .createObjectBuilder()
-            .add("room_id", roomId)
-            .add("member", member(subject))
-            .add("member_count", rooms.members(roomId).size())
-            .build();
-    return Frame.fromServer(type, payload);
-  }
-
-  private static JsonObject member(Connection connection) {
+    Presence.Snapshot users = presence.snapshot(roomId, limit);
     return Json.PROVIDER
         .createObjectBuilder()
-        .add("connection_id", connection.id())
-        .add("user_id", connection.userId())
-        .build();
+        .add("room_id", roomId)
+        .add("member_count", count)
+        .add("members", listed)
+        .add("user_count", users.userCount())
+        .add("users", RoomNotices.users(users.users()))
+        .add("large_room", announcements.isLarge(roomId));
+  }
+
+  private RoomSettings settings() {
+    return config.settings().rooms();
   }
 }

@@ -32,6 +32,15 @@ public enum MessageType {
   AUTH_REFRESHED("auth.refreshed", Direction.SERVER, Delivery.DURABLE),
   FLOW_SLOW("flow.slow", Direction.SERVER, Delivery.EPHEMERAL),
   SERVER_DRAINING("server.draining", Direction.SERVER, Delivery.DURABLE),
+  ROOM_BROADCAST_ACK("room.broadcast.ack", Direction.SERVER, Delivery.DURABLE),
+  ROOM_MEMBERS("room.members", Direction.BOTH, Delivery.DURABLE),
+  ROOM_OCCUPANCY("room.occupancy", Direction.SERVER, Delivery.EPHEMERAL),
+  PRESENCE_QUERY("presence.query", Direction.CLIENT, Delivery.DURABLE),
+  PRESENCE_STATE("presence.state", Direction.SERVER, Delivery.DURABLE),
+  TYPING_START("typing.start", Direction.CLIENT, Delivery.EPHEMERAL),
+  TYPING_STOP("typing.stop", Direction.CLIENT, Delivery.EPHEMERAL),
+  TYPING_STARTED("typing.started", Direction.SERVER, Delivery.EPHEMERAL),
+  TYPING_STOPPED("typing.stopped", Direction.SERVER, Delivery.EPHEMERAL),
   ERROR("error", Direction.SERVER, Delivery.DURABLE);
 
   /** Who may send a type. */

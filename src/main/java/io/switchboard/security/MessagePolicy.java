@@ -50,7 +50,8 @@ public final class MessagePolicy {
                             "'"
                                 + name
                                 + "' is not a message type that can be restricted (message.text,"
-                                + " message.direct, room.join, room.leave, room.broadcast)"));
+                                + " message.direct, room.join, room.leave, room.broadcast,"
+                                + " room.members, presence.query, typing.start, typing.stop)"));
         if (rules.put(type, Requirement.parse(pair[1])) != null) {
           throw new IllegalArgumentException(name + " appears twice");
         }

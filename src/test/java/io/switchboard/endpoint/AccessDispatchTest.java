@@ -7,6 +7,9 @@ import io.switchboard.config.HubConfig;
 import io.switchboard.config.Settings;
 import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
+import io.switchboard.presence.Announcements;
+import io.switchboard.presence.Presence;
+import io.switchboard.presence.Typing;
 import io.switchboard.protocol.InboundDecoder;
 import io.switchboard.registry.Broadcaster;
 import io.switchboard.registry.Connection;
@@ -18,6 +21,7 @@ import io.switchboard.security.MessagePolicy;
 import io.switchboard.security.Rejection;
 import io.switchboard.security.RoomPolicy;
 import io.switchboard.security.TokenRejectedException;
+import io.switchboard.stream.MemoryRoomStreams;
 import io.switchboard.support.Callers;
 import io.switchboard.support.Peer;
 import io.switchboard.support.RecordingTransport;
@@ -40,10 +44,20 @@ class AccessDispatchTest {
       new AccessPolicy(
           RoomPolicy.parse("admin.*:join=admin,publish=admin;news.*:publish=editors", "public.*"),
           MessagePolicy.parse("message.direct=staff"));
-  private final RoomCommands roomCommands = new RoomCommands(rooms, bus, config, access);
+  private final Presence presence = new Presence();
+  private final RoomCommands roomCommands =
+      new RoomCommands(
+          rooms,
+          bus,
+          config,
+          access,
+          new MemoryRoomStreams(config),
+          presence,
+          new Announcements(presence, rooms, bus, config));
   private final Dispatcher dispatcher =
       new Dispatcher(
           roomCommands,
+          new PresenceCommands(rooms, connections, presence, new Typing(), bus, config, access),
           new DirectMessages(connections, bus),
           new TokenRefresh(AccessDispatchTest::verify, roomCommands),
           access,

@@ -8,6 +8,9 @@ import io.switchboard.config.Setting;
 import io.switchboard.config.Settings;
 import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
+import io.switchboard.presence.Announcements;
+import io.switchboard.presence.Presence;
+import io.switchboard.presence.Typing;
 import io.switchboard.protocol.InboundDecoder;
 import io.switchboard.registry.Broadcaster;
 import io.switchboard.registry.Connection;
@@ -18,6 +21,7 @@ import io.switchboard.security.MessagePolicy;
 import io.switchboard.security.Rejection;
 import io.switchboard.security.RoomPolicy;
 import io.switchboard.security.TokenRejectedException;
+import io.switchboard.stream.MemoryRoomStreams;
 import io.switchboard.support.Callers;
 import io.switchboard.support.Peer;
 import io.switchboard.support.RecordingTransport;
@@ -43,10 +47,20 @@ class DispatcherTest {
                       Setting.WS_RATE_LIMIT, 20)
                   ::get));
   private final AccessPolicy access = new AccessPolicy(RoomPolicy.open(), MessagePolicy.open());
-  private final RoomCommands roomCommands = new RoomCommands(rooms, bus, config, access);
+  private final Presence presence = new Presence();
+  private final RoomCommands roomCommands =
+      new RoomCommands(
+          rooms,
+          bus,
+          config,
+          access,
+          new MemoryRoomStreams(config),
+          presence,
+          new Announcements(presence, rooms, bus, config));
   private final Dispatcher dispatcher =
       new Dispatcher(
           roomCommands,
+          new PresenceCommands(rooms, connections, presence, new Typing(), bus, config, access),
           new DirectMessages(connections, bus),
           new TokenRefresh(
               token -> {
@@ -126,8 +140,16 @@ class DispatcherTest {
 
     assertThat(bob.types()).containsExactly("room.joined", "room.broadcast", "room.broadcast");
     assertThat(alice.types())
-        .containsExactly("room.joined", "room.member.joined", "room.broadcast");
+        .containsExactly(
+            "room.joined",
+            "room.member.joined",
+            "room.broadcast",
+            "room.broadcast.ack",
+            "room.broadcast.ack");
     assertThat(bob.frames().get(1).getString("sender_id")).isEqualTo("alice");
+    assertThat(bob.frames().subList(1, 3))
+        .extracting(f -> f.getJsonObject("payload").getInt("seq"))
+        .containsExactly(1, 2);
     assertThat(outsider.types()).isEmpty();
   }
 

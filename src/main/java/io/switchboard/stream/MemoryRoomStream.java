@@ -1,0 +1,79 @@
+package io.switchboard.stream;
+
+import io.switchboard.protocol.Frame;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * A {@link RoomStream} held on this node. One lock per room serialises sequencing with delivery and
+ * with joins: that is what makes order and gap-free replay hold. Delivery under it only queues
+ * frames on connections (it never blocks), so the lock is held for microseconds, and only
+ * publishers to the same room ever wait for each other.
+ */
+final class MemoryRoomStream implements RoomStream {
+
+  private final String epoch = Long.toHexString(UUID.randomUUID().getMostSignificantBits());
+  private final History history;
+  private final DedupWindow dedup;
+  private long lastSeq;
+  private volatile long lastUsedNanos;
+
+  MemoryRoomStream(StreamLimits limits, long nowNanos) {
+    this.history = new History(limits.history(), limits.maxAgeNanos());
+    this.dedup = new DedupWindow(limits.dedupCapacity(), limits.dedupWindowNanos());
+    this.lastUsedNanos = nowNanos;
+  }
+
+  @Override
+  public String epoch() {
+    return epoch;
+  }
+
+  @Override
+  public synchronized Published publish(
+      String publishKey, Sequenced frame, Consumer<Frame> deliver, long nowNanos) {
+    lastUsedNanos = nowNanos;
+    if (publishKey != null) {
+      long seen = dedup.find(publishKey, nowNanos);
+      if (seen > 0) {
+        return new Published(seen, epoch, true);
+      }
+    }
+    long seq = ++lastSeq;
+    Frame built = frame.frame(seq, epoch);
+    history.append(seq, built, nowNanos);
+    if (publishKey != null) {
+      dedup.remember(publishKey, seq, nowNanos);
+    }
+    deliver.accept(built);
+    return new Published(seq, epoch, false);
+  }
+
+  @Override
+  public synchronized Optional<Replay> attach(
+      BooleanSupplier attach, Position since, int count, Consumer<Replay> deliver, long nowNanos) {
+    lastUsedNanos = nowNanos;
+    if (!attach.getAsBoolean()) {
+      return Optional.empty();
+    }
+    history.trim(nowNanos);
+    Continuity continuity =
+        Continuity.decide(since, epoch, lastSeq, history.oldestSeq(lastSeq + 1));
+    List<Frame> frames =
+        continuity == Continuity.RECOVERED ? history.after(since.seq()) : history.last(count);
+    Replay replay = new Replay(epoch, lastSeq, continuity, frames);
+    deliver.accept(replay);
+    return Optional.of(replay);
+  }
+
+  long lastUsedNanos() {
+    return lastUsedNanos;
+  }
+
+  synchronized int held() {
+    return history.size();
+  }
+}
