@@ -18,7 +18,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Runs on a server with WS_MAX_CONNECTIONS=5 and WS_MAX_CONNECTIONS_PER_USER=2. */
+/**
+ * Runs on a server with WS_MAX_CONNECTIONS=5 and WS_MAX_CONNECTIONS_PER_USER=2, where pings are off
+ * and WS_IDLE_TIMEOUT is 3 s: the clients keep talking so that none is reclaimed as idle while the
+ * node fills up on a slow machine.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ConnectionLimitIT {
@@ -37,6 +41,7 @@ class ConnectionLimitIT {
     List<HubClient> clients = new ArrayList<>();
     try {
       for (int i = 0; i < MAX_CONNECTIONS; i++) {
+        clients.forEach(HubClient::sync);
         clients.add(HubClient.connect(Hub.ws(base)));
       }
 
