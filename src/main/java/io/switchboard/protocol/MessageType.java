@@ -32,6 +32,7 @@ public enum MessageType {
   AUTH_REFRESHED("auth.refreshed", Direction.SERVER, Delivery.DURABLE),
   FLOW_SLOW("flow.slow", Direction.SERVER, Delivery.EPHEMERAL),
   SERVER_DRAINING("server.draining", Direction.SERVER, Delivery.DURABLE),
+  SERVER_ANNOUNCEMENT("server.announcement", Direction.SERVER, Delivery.DURABLE),
   ERROR("error", Direction.SERVER, Delivery.DURABLE);
 
   /** Who may send a type. */

@@ -32,15 +32,18 @@ final class Outbox {
   private final int depth;
   private final int highWater;
   private final Liveness liveness;
+  private final Traffic traffic;
   private final Queue<Frame> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger size = new AtomicInteger();
   private final AtomicBoolean writing = new AtomicBoolean();
   private final AtomicBoolean warned = new AtomicBoolean();
   private final AtomicBoolean accepting = new AtomicBoolean(true);
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile long written;
 
-  Outbox(Transport transport, int depth, Liveness liveness) {
+  Outbox(Transport transport, int depth, Liveness liveness, Traffic traffic) {
     this.transport = transport;
+    this.traffic = traffic;
     this.depth = depth;
     this.highWater = Math.max(1, depth / 2);
     this.liveness = liveness;
@@ -65,6 +68,11 @@ final class Outbox {
     return Offer.QUEUED;
   }
 
+  /** Frames handed to the socket; only the single writer increments it. */
+  long written() {
+    return written;
+  }
+
   int size() {
     return size.get();
   }
@@ -78,6 +86,7 @@ final class Outbox {
   void closeNow(int code, String reason) {
     discard();
     if (closed.compareAndSet(false, true)) {
+      countSlowConsumer(code);
       transport.close(code, reason);
     }
   }
@@ -88,7 +97,14 @@ final class Outbox {
   void closeHere(int code, String reason) {
     discard();
     if (closed.compareAndSet(false, true)) {
+      countSlowConsumer(code);
       transport.closeHere(code, reason);
+    }
+  }
+
+  private void countSlowConsumer(int code) {
+    if (code == CloseCodes.SLOW_CONSUMER) {
+      traffic.slowConsumer();
     }
   }
 
@@ -108,6 +124,8 @@ final class Outbox {
           liveness.pingWritten();
         }
         liveness.writeStarted(System.nanoTime(), next.bytes());
+        traffic.sent(next);
+        written++;
         transport.write(next.text(), this::written);
         return;
       }
