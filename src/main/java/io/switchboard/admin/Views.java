@@ -5,6 +5,7 @@ import io.switchboard.registry.Connections;
 import io.switchboard.registry.Rooms;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -73,7 +74,7 @@ public final class Views {
       List<MemberView> members =
           rooms.members(roomId).stream()
               .map(c -> new MemberView(c.id(), c.userId()))
-              .sorted(java.util.Comparator.comparing(MemberView::connectionId))
+              .sorted(Comparator.comparing(MemberView::connectionId))
               .toList();
       return new RoomView(roomId, members.size(), members);
     }
