@@ -48,7 +48,7 @@ public final class AdminApi {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(Hub.http(base, "api/admin/" + path))
             .header("Accept", "application/json")
-            .timeout(Duration.ofSeconds(20));
+            .timeout(Duration.ofSeconds(30));
     return token == null ? builder : builder.header("Authorization", "Bearer " + token);
   }
 

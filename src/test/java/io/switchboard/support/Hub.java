@@ -48,12 +48,15 @@ public final class Hub {
             HttpResponse.BodyHandlers.ofString());
   }
 
-  /** The server's MicroProfile OpenAPI document, at {@code /openapi} on the application's port. */
+  /**
+   * The server's MicroProfile OpenAPI document, at {@code /openapi} on the application's port. The
+   * first request makes the server scan the application, which takes seconds on a loaded machine.
+   */
   public static HttpResponse<String> openApi(URL base) throws Exception {
     return HttpClient.newHttpClient()
         .send(
             HttpRequest.newBuilder(URI.create("http://localhost:" + base.getPort() + "/openapi"))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(60))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
   }

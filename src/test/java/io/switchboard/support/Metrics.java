@@ -27,7 +27,7 @@ public final class Metrics {
             .send(
                 HttpRequest.newBuilder(URI.create(Hub.metrics(base)))
                     .header("Accept", "text/plain")
-                    .timeout(Duration.ofSeconds(10))
+                    .timeout(Duration.ofSeconds(30))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("GET %s", Hub.metrics(base)).isEqualTo(200);
