@@ -1,5 +1,6 @@
 package io.switchboard.cluster;
 
+import io.switchboard.metrics.HubMetrics;
 import io.switchboard.protocol.Frame;
 import io.switchboard.registry.Broadcaster;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,20 +14,29 @@ import jakarta.inject.Inject;
 public class LocalBus implements Bus {
 
   private final Broadcaster broadcaster;
+  private final HubMetrics metrics;
 
   @Inject
-  public LocalBus(Broadcaster broadcaster) {
+  public LocalBus(Broadcaster broadcaster, HubMetrics metrics) {
     this.broadcaster = broadcaster;
+    this.metrics = metrics;
+  }
+
+  /** A bus whose fan-out is not measured. */
+  public LocalBus(Broadcaster broadcaster) {
+    this(broadcaster, new HubMetrics());
   }
 
   /** For the container's client proxy only. */
   protected LocalBus() {
-    this(null);
+    this(null, null);
   }
 
   @Override
   public void toRoom(String roomId, Frame frame, String exceptConnectionId) {
-    broadcaster.toRoom(roomId, frame, exceptConnectionId);
+    long started = System.nanoTime();
+    int recipients = broadcaster.toRoom(roomId, frame, exceptConnectionId);
+    metrics.fanout(recipients, System.nanoTime() - started);
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.switchboard.registry.Connection;
 import io.switchboard.registry.Connections;
 import io.switchboard.security.Admission;
 import io.switchboard.security.Caller;
+import io.switchboard.security.JwtHandshakeConfigurator;
 import io.switchboard.security.Rejection;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -67,7 +68,8 @@ public class ConnectionLifecycle {
             caller,
             new SessionTransport(session, executor),
             settings.queueDepth(),
-            settings.flowWindowBytes());
+            settings.flowWindowBytes(),
+            metrics);
     if (drain.isDraining()) {
       connection.close(CloseCodes.GOING_AWAY, "server shutting down");
       return;
@@ -85,7 +87,15 @@ public class ConnectionLifecycle {
         connection.send(
             Frame.fromServer(
                 MessageType.CONNECTION_ESTABLISHED, established(connection, settings)));
-        LOG.info(() -> "connection opened id=" + connection.id() + " user=" + connection.userId());
+        recordHandshake(session);
+        LOG.info(
+            () ->
+                "connection opened id="
+                    + connection.id()
+                    + " user="
+                    + connection.userId()
+                    + " auth="
+                    + (caller.isGuest() ? "guest" : "authenticated"));
       }
     }
   }
@@ -97,10 +107,17 @@ public class ConnectionLifecycle {
    */
   private void refuseHandshake(Session session, Rejection rejection) {
     metrics.refused(CloseCodes.POLICY_VIOLATION);
+    metrics.authFailure(rejection);
     try {
       session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, rejection.reason()));
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.FINE, "close of refused session " + session.getId() + " failed", e);
+    }
+  }
+
+  private void recordHandshake(Session session) {
+    if (session.getUserProperties().get(JwtHandshakeConfigurator.STARTED) instanceof Long started) {
+      metrics.handshake(System.nanoTime() - started);
     }
   }
 
@@ -152,7 +169,11 @@ public class ConnectionLifecycle {
                   + " reason=\""
                   + reason
                   + "\" duration_ms="
-                  + Duration.between(connection.openedAt(), Instant.now()).toMillis());
+                  + Duration.between(connection.openedAt(), Instant.now()).toMillis()
+                  + " messages_in="
+                  + connection.received()
+                  + " messages_out="
+                  + connection.sent());
     }
   }
 

@@ -12,6 +12,7 @@ import io.switchboard.protocol.MessageType;
 import io.switchboard.protocol.Payloads;
 import io.switchboard.protocol.ProtocolException;
 import io.switchboard.registry.Connection;
+import io.switchboard.registry.Liveness;
 import io.switchboard.security.AccessPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,13 +69,14 @@ public class Dispatcher {
     if (tooBig(connection, inbound.bytes()) || limited(connection, inbound, now)) {
       return;
     }
+    connection.countInbound();
     if (inbound instanceof Inbound.Rejected rejected) {
-      metrics.messageIn("invalid");
+      metrics.messageIn("invalid", inbound.bytes());
       reject(connection, rejected.code(), rejected.reason(), rejected.messageId());
       return;
     }
     Inbound.Request request = (Inbound.Request) inbound;
-    metrics.messageIn(request.type().wireName());
+    metrics.messageIn(request.type().wireName(), inbound.bytes());
     try {
       handle(connection, request);
     } catch (ProtocolException e) {
@@ -91,7 +93,8 @@ public class Dispatcher {
     if (tooBig(connection, bytes)) {
       return;
     }
-    metrics.messageIn("binary");
+    connection.countInbound();
+    metrics.messageIn("binary", bytes);
     reject(
         connection,
         ErrorCode.UNSUPPORTED_FRAME,
@@ -165,13 +168,17 @@ public class Dispatcher {
       case PRESENCE_QUERY -> presence.query(connection, request.payload());
       case TYPING_START -> presence.typingStart(connection, request.payload());
       case TYPING_STOP -> presence.typingStop(connection, request.payload());
-      case HEARTBEAT_PONG ->
-          connection
-              .liveness()
-              .ponged(
-                  Payloads.requiredString(request.payload(), "ping_message_id"), System.nanoTime());
+      case HEARTBEAT_PONG -> pong(connection, request);
       case AUTH_REFRESH -> refresh.refresh(connection, request.payload());
       default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type");
+    }
+  }
+
+  private void pong(Connection connection, Inbound.Request request) {
+    Liveness liveness = connection.liveness();
+    String pingId = Payloads.requiredString(request.payload(), "ping_message_id");
+    if (liveness.ponged(pingId, System.nanoTime())) {
+      metrics.heartbeatRoundTrip(liveness.roundTripMillis());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.switchboard.endpoint;
 
+import io.switchboard.metrics.HubMetrics;
 import io.switchboard.protocol.ErrorCode;
 import io.switchboard.protocol.Frame;
 import io.switchboard.protocol.Json;
@@ -37,8 +38,17 @@ public class TokenRefresh {
   }
 
   @Inject
-  public TokenRefresh(Authenticator authenticator, RoomCommands rooms) {
-    this(authenticator::verify, rooms);
+  public TokenRefresh(Authenticator authenticator, RoomCommands rooms, HubMetrics metrics) {
+    this(
+        token -> {
+          try {
+            return authenticator.verify(token);
+          } catch (TokenRejectedException e) {
+            metrics.authFailure(e.rejection());
+            throw e;
+          }
+        },
+        rooms);
   }
 
   public TokenRefresh(Verifier verifier, RoomCommands rooms) {

@@ -45,6 +45,11 @@ public class Heartbeat {
     sweep = scheduler.scheduleAtFixedRate(this::sweep, tick, tick, TimeUnit.MILLISECONDS);
   }
 
+  /** Whether the sweep is scheduled and has not died: without it no connection is supervised. */
+  public boolean isRunning() {
+    return sweep != null && !sweep.isDone();
+  }
+
   @PreDestroy
   void stop() {
     if (sweep != null) {

@@ -1,25 +1,29 @@
 package io.switchboard.metrics;
 
+import io.switchboard.metrics.Family.Kind;
+import io.switchboard.protocol.Frame;
+import io.switchboard.registry.Connection;
 import io.switchboard.registry.Connections;
 import io.switchboard.registry.Rooms;
+import io.switchboard.registry.Traffic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The only class the hub records metrics through. It never names a metrics API itself: at startup
  * it picks MicroProfile Metrics where the server has it (Payara, Open Liberty), else Micrometer
  * (WildFly), else nothing, so one WAR publishes the same metric names into each server's own
- * facility. See docs/decisions/0001-metrics-facade.md.
+ * facility. See docs/decisions/0001-metrics-facade.md; every metric is listed in
+ * docs/operations.md.
  */
 @ApplicationScoped
-public class HubMetrics {
+public class HubMetrics implements Traffic {
 
   private static final Logger LOG = Logger.getLogger(HubMetrics.class.getName());
 
@@ -27,16 +31,68 @@ public class HubMetrics {
   @Inject Rooms rooms;
   @Inject Instance<MetricsBackend> backends;
 
+  private volatile MetricsBackend backend;
+  private final Supplier<MetricsBackend> chosen = () -> backend;
+
   private final Family messagesIn =
-      new Family("switchboard_messages_in", "Frames received from clients", "type");
+      counter("switchboard_messages_in", "Frames received from clients, by message type", "type");
+  private final Family messagesOut =
+      counter("switchboard_messages_out", "Frames written to clients, by message type", "type");
+  private final Family bytesIn =
+      counter("switchboard_bytes_in", "UTF-8 bytes of frames received from clients", null);
+  private final Family bytesOut =
+      counter("switchboard_bytes_out", "UTF-8 bytes of frames written to clients", null);
   private final Family errors =
-      new Family("switchboard_errors", "Error frames sent to clients", "code");
-  private final Family closes = new Family("switchboard_closes", "Connections closed", "code");
+      counter("switchboard_errors", "Error frames sent to clients, by error code", "code");
+  private final Family closes =
+      counter("switchboard_closes", "Connections closed, by close code", "code");
   private final Family refusals =
-      new Family("switchboard_refused", "Connections refused at open", "code");
+      counter("switchboard_refused", "Connections refused at open, by close code", "code");
+  private final Family authFailures =
+      counter(
+          "switchboard_auth_failures",
+          "Handshakes and token refreshes refused, by reason",
+          "reason");
   private final Family rateLimited =
-      new Family("switchboard_rate_limited", "Frames refused by the rate limiter", null);
-  private MetricsBackend backend;
+      counter("switchboard_rate_limited", "Frames refused by the rate limiter", null);
+  private final Family drops =
+      counter(
+          "switchboard_backpressure_drops",
+          "Frames not queued because the connection's queue was full, by delivery class",
+          "class");
+  private final Family slowConsumers =
+      counter(
+          "switchboard_slow_consumer_disconnects",
+          "Connections closed as slow consumers (4002)",
+          null);
+  private final Family heartbeatRoundTrip =
+      new Family(
+          Kind.HISTOGRAM,
+          "switchboard_heartbeat_rtt_milliseconds",
+          "Round trip from heartbeat.ping to its heartbeat.pong",
+          null,
+          chosen);
+  private final Family fanoutSize =
+      new Family(
+          Kind.HISTOGRAM,
+          "switchboard_fanout_size",
+          "Local recipients of one room broadcast",
+          null,
+          chosen);
+  private final Family fanoutLatency =
+      new Family(
+          Kind.TIMER,
+          "switchboard_fanout_latency",
+          "Time to queue one room broadcast on every local recipient",
+          null,
+          chosen);
+  private final Family handshakes =
+      new Family(
+          Kind.TIMER,
+          "switchboard_handshake_duration",
+          "From the start of the handshake (token check included) to the connection's greeting",
+          null,
+          chosen);
 
   /** Chooses the facility and registers the gauges once the application has started. */
   void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -48,87 +104,113 @@ public class HubMetrics {
     }
     LOG.info(() -> "metrics published through " + backend.facility());
     gauge("switchboard_connections", "Open WebSocket connections on this node", connections::count);
+    gauge(
+        "switchboard_connections_by_auth",
+        "Open connections by authentication state",
+        () -> countOpen(false),
+        "auth",
+        "authenticated");
+    gauge(
+        "switchboard_connections_by_auth",
+        "Open connections by authentication state",
+        () -> countOpen(true),
+        "auth",
+        "guest");
     gauge("switchboard_users", "Distinct users connected to this node", connections::userCount);
     gauge("switchboard_rooms", "Rooms with at least one member on this node", rooms::count);
+    gauge(
+        "switchboard_outbound_queued",
+        "Frames waiting in all outbound queues of this node",
+        this::queued);
   }
 
   /** A frame received, by message type (or {@code invalid} when it could not be read). */
-  public void messageIn(String type) {
-    messagesIn.increment(type);
+  public void messageIn(String type, int bytes) {
+    messagesIn.record(type, 1);
+    bytesIn.record(null, bytes);
   }
 
   /** An {@code error} frame sent, by error code. */
   public void error(String code) {
-    errors.increment(code);
+    errors.record(code, 1);
   }
 
   /** A connection closed, by close code. */
   public void closed(int code) {
-    closes.increment(Integer.toString(code));
+    closes.record(Integer.toString(code), 1);
   }
 
   /** A connection refused before it was registered, by close code. */
   public void refused(int code) {
-    refusals.increment(Integer.toString(code));
+    refusals.record(Integer.toString(code), 1);
+  }
+
+  /** A handshake or {@code auth.refresh} refused; {@code reason} is the rejection's name. */
+  public void authFailure(Enum<?> reason) {
+    authFailures.record(reason.name().toLowerCase(Locale.ROOT), 1);
   }
 
   /** A frame refused by the rate limiter. */
   public void rateLimited() {
-    rateLimited.increment("");
+    rateLimited.record(null, 1);
   }
 
-  private void gauge(String name, String description, Supplier<Number> value) {
-    backend.gauge(name, description, value);
+  /** A heartbeat round trip, in milliseconds. */
+  public void heartbeatRoundTrip(long millis) {
+    heartbeatRoundTrip.record(null, millis);
   }
 
-  /**
-   * One counter per value of its single label (or one counter when it has none), created on first
-   * use. Counting runs on every frame, so a known value costs a map lookup and an increment, with
-   * no allocation.
-   */
-  private final class Family {
+  /** One room broadcast queued on {@code recipients} local connections in {@code nanos}. */
+  public void fanout(int recipients, long nanos) {
+    fanoutSize.record(null, recipients);
+    fanoutLatency.record(null, nanos);
+  }
 
-    private final String name;
-    private final String description;
-    private final String label;
-    private final ConcurrentHashMap<String, Runnable> byValue = new ConcurrentHashMap<>();
+  /** A handshake that ended in a registered connection, {@code nanos} after it started. */
+  public void handshake(long nanos) {
+    handshakes.record(null, nanos);
+  }
 
-    Family(String name, String description, String label) {
-      this.name = name;
-      this.description = description;
-      this.label = label;
-    }
+  @Override
+  public void sent(Frame frame) {
+    messagesOut.record(frame.type().wireName(), 1);
+    bytesOut.record(null, frame.bytes());
+  }
 
-    void increment(String value) {
-      if (backend == null) {
-        return;
-      }
-      try {
-        Runnable counter = byValue.get(value);
-        if (counter == null) {
-          counter = byValue.computeIfAbsent(value, this::create);
-        }
-        counter.run();
-      } catch (RuntimeException e) {
-        LOG.log(Level.FINE, "metric " + name + " not recorded", e);
-      }
-    }
+  @Override
+  public void dropped(Frame frame) {
+    drops.record(frame.delivery().name().toLowerCase(Locale.ROOT), 1);
+  }
 
-    private Runnable create(String value) {
-      return label == null
-          ? backend.counter(name, description)
-          : backend.counter(name, description, label, value);
-    }
+  @Override
+  public void slowConsumer() {
+    slowConsumers.record(null, 1);
+  }
+
+  private Family counter(String name, String description, String label) {
+    return new Family(Kind.COUNTER, name, description, label, chosen);
+  }
+
+  private void gauge(String name, String description, Supplier<Number> value, String... tags) {
+    backend.gauge(name, description, value, tags);
+  }
+
+  private long countOpen(boolean guests) {
+    return connections.all().stream().filter(c -> c.caller().isGuest() == guests).count();
+  }
+
+  private long queued() {
+    return connections.all().stream().mapToLong(Connection::queued).sum();
   }
 
   /** MicroProfile Metrics where the server has it, else Micrometer, else none. */
   private MetricsBackend firstAvailable() {
-    MetricsBackend chosen = null;
+    MetricsBackend first = null;
     for (MetricsBackend candidate : backends) {
-      if (chosen == null || candidate instanceof MicroProfileMetrics) {
-        chosen = candidate;
+      if (first == null || candidate instanceof MicroProfileMetrics) {
+        first = candidate;
       }
     }
-    return chosen;
+    return first;
   }
 }

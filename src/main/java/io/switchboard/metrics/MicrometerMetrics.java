@@ -1,11 +1,16 @@
 package io.switchboard.metrics;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -23,23 +28,37 @@ class MicrometerMetrics implements MetricsBackend {
   private final List<Supplier<Number>> gauges = new CopyOnWriteArrayList<>();
 
   @Override
-  public Runnable counter(String name, String description, String... tags) {
-    return registry.counter(name, Tags.of(tags))::increment;
+  public LongConsumer counter(String name, String description, String... tags) {
+    Counter counter = registry.counter(name, Tags.of(tags));
+    return counter::increment;
   }
 
   @Override
-  public void gauge(String name, String description, Supplier<Number> value) {
-    removeGauges(name);
+  public void gauge(String name, String description, Supplier<Number> value, String... tags) {
+    Tags gaugeTags = Tags.of(tags);
+    removeGauge(name, gaugeTags);
     gauges.add(value);
-    registry.gauge(name, Tags.empty(), value, v -> v.get().doubleValue());
+    registry.gauge(name, gaugeTags, value, v -> v.get().doubleValue());
+  }
+
+  @Override
+  public LongConsumer histogram(String name, String description, String... tags) {
+    DistributionSummary summary = registry.summary(name, Tags.of(tags));
+    return summary::record;
+  }
+
+  @Override
+  public LongConsumer timer(String name, String description, String... tags) {
+    Timer timer = registry.timer(name, Tags.of(tags));
+    return nanos -> timer.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /**
    * WildFly's registry outlives a deployment, and a gauge of the same name would keep pointing at
    * the previous deployment's state.
    */
-  private void removeGauges(String name) {
-    registry.find(name).gauges().forEach(registry::remove);
+  private void removeGauge(String name, Tags tags) {
+    registry.find(name).tags(tags).gauges().forEach(registry::remove);
   }
 
   @Override

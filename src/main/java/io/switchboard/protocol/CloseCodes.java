@@ -39,6 +39,12 @@ public final class CloseCodes {
    */
   public static final int TOO_MANY_USER_CONNECTIONS = 4005;
 
+  /**
+   * An operator disconnected the connection (or all of its user's) through the admin API; the
+   * reason phrase is the operator's. Reconnect with backoff.
+   */
+  public static final int DISCONNECTED_BY_OPERATOR = 4006;
+
   /** RFC 6455: the server is shutting down; reconnect after the announced delay. */
   public static final int GOING_AWAY = 1001;
 

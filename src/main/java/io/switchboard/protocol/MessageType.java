@@ -41,6 +41,7 @@ public enum MessageType {
   TYPING_STOP("typing.stop", Direction.CLIENT, Delivery.EPHEMERAL),
   TYPING_STARTED("typing.started", Direction.SERVER, Delivery.EPHEMERAL),
   TYPING_STOPPED("typing.stopped", Direction.SERVER, Delivery.EPHEMERAL),
+  SERVER_ANNOUNCEMENT("server.announcement", Direction.SERVER, Delivery.DURABLE),
   ERROR("error", Direction.SERVER, Delivery.DURABLE);
 
   /** Who may send a type. */

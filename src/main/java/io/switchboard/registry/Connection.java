@@ -33,7 +33,9 @@ public final class Connection {
   private final Set<String> rooms = ConcurrentHashMap.newKeySet();
   private final Liveness liveness = new Liveness(System.nanoTime());
   private final Outbox outbox;
+  private final Traffic traffic;
   private final AtomicLong shed = new AtomicLong();
+  private final AtomicLong received = new AtomicLong();
   private final long maxUnacknowledgedBytes;
 
   /**
@@ -43,11 +45,24 @@ public final class Connection {
    */
   public Connection(
       String id, Caller caller, Transport transport, int queueDepth, long maxUnacknowledgedBytes) {
+    this(id, caller, transport, queueDepth, maxUnacknowledgedBytes, Traffic.NONE);
+  }
+
+  /** As above, reporting its outbound traffic to {@code traffic}. */
+  public Connection(
+      String id,
+      Caller caller,
+      Transport transport,
+      int queueDepth,
+      long maxUnacknowledgedBytes,
+      Traffic traffic) {
     this.id = id;
     this.userId = caller.userId();
     this.caller = caller;
+    this.traffic = traffic;
     this.outbox =
-        new Outbox(transport, queueDepth, liveness, "connection=" + id + " user=" + userId);
+        new Outbox(
+            transport, queueDepth, liveness, traffic, "connection=" + id + " user=" + userId);
     this.maxUnacknowledgedBytes = maxUnacknowledgedBytes;
   }
 
@@ -111,6 +126,21 @@ public final class Connection {
     return outbox.size();
   }
 
+  /** Counts a frame received from the client (for the close log line). */
+  public void countInbound() {
+    received.incrementAndGet();
+  }
+
+  /** Frames received from the client so far. */
+  public long received() {
+    return received.get();
+  }
+
+  /** Frames handed to the socket so far. */
+  public long sent() {
+    return outbox.written();
+  }
+
   /** Ephemeral frames dropped under backpressure so far. */
   public long shed() {
     return shed.get();
@@ -127,8 +157,10 @@ public final class Connection {
         return withinWindow();
       case SHED:
         shed.incrementAndGet();
+        traffic.dropped(frame);
         return false;
       case OVERFLOW:
+        traffic.dropped(frame);
         LOG.warning(
             () -> "slow consumer: connection=" + id + " user=" + userId + " queue full, closing");
         close(CloseCodes.SLOW_CONSUMER, "slow consumer: outbound queue full");

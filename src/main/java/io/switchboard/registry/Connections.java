@@ -99,6 +99,11 @@ public class Connections {
     return byId.size();
   }
 
+  /** The ids of the users connected to this node now. */
+  public List<String> userIds() {
+    return List.copyOf(byUser.keySet());
+  }
+
   public int userCount() {
     return byUser.size();
   }

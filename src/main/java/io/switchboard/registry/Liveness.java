@@ -60,9 +60,9 @@ public final class Liveness {
 
   /**
    * A pong proves liveness whatever ping it answers; only the answer to the latest ping gives a
-   * round trip.
+   * round trip. Returns whether this pong gave one ({@link #roundTripMillis()}).
    */
-  public void ponged(String pingId, long nowNanos) {
+  public boolean ponged(String pingId, long nowNanos) {
     lastPongNanos = nowNanos;
     if (pingId.equals(pendingPingId)) {
       roundTripMillis = TimeUnit.NANOSECONDS.toMillis(nowNanos - lastPingNanos);
@@ -70,7 +70,9 @@ public final class Liveness {
         acknowledgedBytes = pendingPingOffset;
       }
       pendingPingId = null;
+      return true;
     }
+    return false;
   }
 
   /**

@@ -35,6 +35,7 @@ final class Outbox {
   private final int depth;
   private final int highWater;
   private final Liveness liveness;
+  private final Traffic traffic;
   private final Queue<Frame> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger size = new AtomicInteger();
   private final AtomicBoolean writing = new AtomicBoolean();
@@ -42,11 +43,13 @@ final class Outbox {
   private final AtomicBoolean accepting = new AtomicBoolean(true);
   private final AtomicBoolean closed = new AtomicBoolean();
   private final String owner;
+  private volatile long written;
 
   /** {@code owner} names the connection in log lines. */
-  Outbox(Transport transport, int depth, Liveness liveness, String owner) {
+  Outbox(Transport transport, int depth, Liveness liveness, Traffic traffic, String owner) {
     this.owner = owner;
     this.transport = transport;
+    this.traffic = traffic;
     this.depth = depth;
     this.highWater = Math.max(1, depth / 2);
     this.liveness = liveness;
@@ -71,6 +74,11 @@ final class Outbox {
     return Offer.QUEUED;
   }
 
+  /** Frames handed to the socket; only the single writer increments it. */
+  long written() {
+    return written;
+  }
+
   int size() {
     return size.get();
   }
@@ -84,6 +92,7 @@ final class Outbox {
   void closeNow(int code, String reason) {
     discard();
     if (closed.compareAndSet(false, true)) {
+      countSlowConsumer(code);
       transport.close(code, reason);
     }
   }
@@ -94,7 +103,14 @@ final class Outbox {
   void closeHere(int code, String reason) {
     discard();
     if (closed.compareAndSet(false, true)) {
+      countSlowConsumer(code);
       transport.closeHere(code, reason);
+    }
+  }
+
+  private void countSlowConsumer(int code) {
+    if (code == CloseCodes.SLOW_CONSUMER) {
+      traffic.slowConsumer();
     }
   }
 
@@ -114,6 +130,8 @@ final class Outbox {
           liveness.pingWritten();
         }
         liveness.writeStarted(System.nanoTime(), next.bytes());
+        traffic.sent(next);
+        written++;
         transport.write(next.text(), this::written);
         return;
       }

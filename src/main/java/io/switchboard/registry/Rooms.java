@@ -89,4 +89,9 @@ public class Rooms {
   public int count() {
     return rooms.size();
   }
+
+  /** The ids of the rooms that have members now. */
+  public List<String> ids() {
+    return List.copyOf(rooms.keySet());
+  }
 }

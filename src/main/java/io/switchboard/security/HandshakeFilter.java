@@ -1,5 +1,6 @@
 package io.switchboard.security;
 
+import io.switchboard.metrics.HubMetrics;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,6 +26,7 @@ import java.util.Map;
 public class HandshakeFilter extends HttpFilter {
 
   @Inject Authenticator authenticator;
+  @Inject HubMetrics metrics;
 
   @Override
   protected void doFilter(
@@ -37,6 +39,7 @@ public class HandshakeFilter extends HttpFilter {
     Admission admission = authenticator.admit(headers(request), parameters(request));
     if (admission instanceof Admission.Refused refused) {
       Rejection rejection = refused.rejection();
+      metrics.authFailure(rejection);
       if (rejection.httpStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
         response.setHeader(
             "WWW-Authenticate",

@@ -23,6 +23,9 @@ public class JwtHandshakeConfigurator extends ServerEndpointConfig.Configurator 
   /** The protocol name a client may offer; the only subprotocol the server ever answers with. */
   public static final String SUBPROTOCOL = "switchboard.v1";
 
+  /** User property: {@link System#nanoTime()} when the handshake reached the hub, for metrics. */
+  public static final String STARTED = "io.switchboard.handshake.started";
+
   @Override
   public boolean checkOrigin(String originHeaderValue) {
     return authenticator().originAllowed(originHeaderValue);
@@ -40,6 +43,7 @@ public class JwtHandshakeConfigurator extends ServerEndpointConfig.Configurator 
   @Override
   public void modifyHandshake(
       ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
+    sec.getUserProperties().put(STARTED, System.nanoTime());
     sec.getUserProperties()
         .put(Admission.KEY, authenticator().admit(request.getHeaders(), request.getParameterMap()));
   }

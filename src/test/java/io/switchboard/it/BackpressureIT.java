@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.support.Hub;
 import io.switchboard.support.HubClient;
+import io.switchboard.support.Metrics;
 import io.switchboard.support.RawWebSocket;
 import jakarta.json.Json;
 import java.net.URL;
@@ -75,6 +76,8 @@ class BackpressureIT {
             .isLessThanOrEqualTo(3 * baseline + 100);
         RawWebSocket.Frame close = stalled.readUntilClose(Duration.ofSeconds(30));
         assertThat(close.closeCode()).isEqualTo(4002);
+        assertThat(Metrics.scrape(base).value("switchboard_slow_consumer_disconnects_total", null))
+            .isGreaterThanOrEqualTo(1);
       }
     } finally {
       members.forEach(HubClient::close);

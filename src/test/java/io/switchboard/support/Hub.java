@@ -3,6 +3,10 @@ package io.switchboard.support;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -25,6 +29,36 @@ public final class Hub {
   public static String metrics(URL base) {
     String where = System.getProperty("switchboard.metrics");
     return where.startsWith("http") ? where : "http://localhost:" + base.getPort() + where;
+  }
+
+  /**
+   * The server's MicroProfile Health endpoint {@code /health/<which>} ({@code live}, {@code ready},
+   * {@code started}), where the server's Maven profile says it is ({@code switchboard.health}: a
+   * path on the application's port, or a full URL; WildFly serves it on its management port).
+   */
+  public static HttpResponse<String> health(URL base, String which) throws Exception {
+    String where = System.getProperty("switchboard.health");
+    String url =
+        (where.startsWith("http") ? where : "http://localhost:" + base.getPort() + where)
+            + "/"
+            + which;
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The server's MicroProfile OpenAPI document, at {@code /openapi} on the application's port. The
+   * first request makes the server scan the application, which takes seconds on a loaded machine.
+   */
+  public static HttpResponse<String> openApi(URL base) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + base.getPort() + "/openapi"))
+                .timeout(Duration.ofSeconds(60))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   /**
