@@ -253,7 +253,7 @@ public final class LoadGenerator {
       double rss) {
     return new Result(
         options.label(),
-        options.scenario().name().toLowerCase(),
+        options.name(),
         everyone.size(),
         deliveries,
         perSecond,

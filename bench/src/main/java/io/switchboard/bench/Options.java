@@ -24,6 +24,7 @@ import java.util.Map;
  * @param javaServer whether {@code jcmd} can read the server's heap
  * @param stalled subscribers (in room 0) that join and then stop reading
  * @param label a name for the result (the server under test)
+ * @param name the scenario's name in the result
  */
 record Options(
     URI url,
@@ -41,7 +42,8 @@ record Options(
     long serverPid,
     boolean javaServer,
     int stalled,
-    String label) {
+    String label,
+    String name) {
 
   /** What a run measures. */
   enum Scenario {
@@ -84,7 +86,8 @@ record Options(
             Long.parseLong(given.getOrDefault("server-pid", "0")),
             Boolean.parseBoolean(given.getOrDefault("java-server", "false")),
             Integer.parseInt(given.getOrDefault("stalled", "0")),
-            given.getOrDefault("label", "server"));
+            given.getOrDefault("label", "server"),
+            given.getOrDefault("name", given.getOrDefault("scenario", "fanout")));
     if (options.scenario == Scenario.FANOUT && options.publishers < options.rooms) {
       throw new IllegalArgumentException("need at least one publisher per room");
     }
