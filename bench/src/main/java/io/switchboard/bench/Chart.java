@@ -72,7 +72,7 @@ final class Chart {
     g.drawString(unit, 8, TOP - 8);
 
     int groupWidth = plotWidth / Math.max(1, groups.size());
-    int barWidth = Math.max(4, (groupWidth - 30) / Math.max(1, series.size()));
+    int barWidth = Math.min(110, Math.max(4, (groupWidth - 30) / Math.max(1, series.size())));
     for (int gi = 0; gi < groups.size(); gi++) {
       int x0 = LEFT + gi * groupWidth + 15;
       for (int si = 0; si < series.size(); si++) {

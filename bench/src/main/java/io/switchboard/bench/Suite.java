@@ -99,10 +99,14 @@ public final class Suite {
                   "--scenario", "connect", "--rooms", "100", "--concurrency", "200",
                   "--subscribers", given.getOrDefault("storm", "2000"));
           case "fanout-max" -> List.of("--subscribers", subscribers, "--rate", "0");
-          case "fanout-40k" ->
+          case "fanout-10k", "fanout-40k" ->
               List.of(
                   "--subscribers", subscribers,
-                  "--rate", Double.toString(40_000.0 / Integer.parseInt(subscribers)));
+                  "--rate",
+                  Double.toString(
+                      1000.0
+                          * Integer.parseInt(scenario.substring(7, scenario.length() - 1))
+                          / Integer.parseInt(subscribers)));
           case "stalled" ->
               List.of(
                   "--subscribers", subscribers, "--stalled", "1",
