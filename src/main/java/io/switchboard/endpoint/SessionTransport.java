@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 final class SessionTransport implements Transport {
 
   private static final Logger LOG = Logger.getLogger(SessionTransport.class.getName());
+  private static final ClassLoader SEND_LOADER = ClassLoader.getPlatformClassLoader();
 
   private final Session session;
   private final Executor executor;
@@ -27,14 +28,42 @@ final class SessionTransport implements Transport {
     this.executor = executor;
   }
 
+  /**
+   * Sends with the platform class loader as the thread's context class loader. Payara's Tyrus
+   * schedules an idle-timeout task on the managed scheduler for every message sent, whatever the
+   * idle timeout, and capturing the task's context runs a {@code ServiceLoader} scan of every jar
+   * visible to the context class loader: with the application's loader that scan was three quarters
+   * of the hub's CPU time in a fan-out (docs/performance.md). The completion runs with the
+   * application's loader again.
+   */
   @Override
   public void write(String text, Consumer<Throwable> done) {
+    Thread thread = Thread.currentThread();
+    ClassLoader application = thread.getContextClassLoader();
+    thread.setContextClassLoader(SEND_LOADER);
     try {
       session
           .getAsyncRemote()
-          .sendText(text, result -> done.accept(result.isOK() ? null : result.getException()));
+          .sendText(
+              text,
+              result ->
+                  withLoader(application, result.isOK() ? null : result.getException(), done));
     } catch (RuntimeException e) {
+      thread.setContextClassLoader(application);
       done.accept(e);
+    } finally {
+      thread.setContextClassLoader(application);
+    }
+  }
+
+  private static void withLoader(ClassLoader loader, Throwable error, Consumer<Throwable> done) {
+    Thread thread = Thread.currentThread();
+    ClassLoader before = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
+    try {
+      done.accept(error);
+    } finally {
+      thread.setContextClassLoader(before);
     }
   }
 
