@@ -2,6 +2,7 @@ package io.switchboard.endpoint;
 
 import io.switchboard.cluster.Bus;
 import io.switchboard.config.HubConfig;
+import io.switchboard.presence.Announcements;
 import io.switchboard.presence.Presence;
 import io.switchboard.presence.RoomNotices;
 import io.switchboard.presence.Typing;
@@ -34,6 +35,7 @@ public class PresenceCommands {
   private final Bus bus;
   private final HubConfig config;
   private final AccessPolicy access;
+  private final Announcements announcements;
 
   @Inject
   public PresenceCommands(
@@ -43,7 +45,8 @@ public class PresenceCommands {
       Typing typing,
       Bus bus,
       HubConfig config,
-      AccessPolicy access) {
+      AccessPolicy access,
+      Announcements announcements) {
     this.rooms = rooms;
     this.connections = connections;
     this.presence = presence;
@@ -51,11 +54,12 @@ public class PresenceCommands {
     this.bus = bus;
     this.config = config;
     this.access = access;
+    this.announcements = announcements;
   }
 
   /** For the container's client proxy only. */
   protected PresenceCommands() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   /** Relayed once per burst; later starts only keep the indicator alive. */
@@ -89,7 +93,7 @@ public class PresenceCommands {
                 .add("member_count", rooms.members(roomId).size())
                 .add("user_count", users.userCount())
                 .add("users", RoomNotices.users(users.users()))
-                .add("large_room", users.userCount() > config.settings().rooms().largeRoom())
+                .add("large_room", announcements.isLarge(roomId))
                 .build()));
   }
 

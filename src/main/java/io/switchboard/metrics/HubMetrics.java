@@ -2,6 +2,7 @@ package io.switchboard.metrics;
 
 import io.switchboard.metrics.Family.Kind;
 import io.switchboard.protocol.Frame;
+import io.switchboard.protocol.MessageType;
 import io.switchboard.registry.Connection;
 import io.switchboard.registry.Connections;
 import io.switchboard.registry.Rooms;
@@ -179,7 +180,7 @@ public class HubMetrics implements Traffic {
 
   @Override
   public void dropped(Frame frame) {
-    drops.record(frame.delivery().name().toLowerCase(Locale.ROOT), 1);
+    drops.record(frame.delivery() == MessageType.Delivery.EPHEMERAL ? "ephemeral" : "durable", 1);
   }
 
   @Override

@@ -45,19 +45,15 @@ class AccessDispatchTest {
           RoomPolicy.parse("admin.*:join=admin,publish=admin;news.*:publish=editors", "public.*"),
           MessagePolicy.parse("message.direct=staff"));
   private final Presence presence = new Presence();
+  private final Announcements announcements = new Announcements(presence, rooms, bus, config);
   private final RoomCommands roomCommands =
       new RoomCommands(
-          rooms,
-          bus,
-          config,
-          access,
-          new MemoryRoomStreams(config),
-          presence,
-          new Announcements(presence, rooms, bus, config));
+          rooms, bus, config, access, new MemoryRoomStreams(config), presence, announcements);
   private final Dispatcher dispatcher =
       new Dispatcher(
           roomCommands,
-          new PresenceCommands(rooms, connections, presence, new Typing(), bus, config, access),
+          new PresenceCommands(
+              rooms, connections, presence, new Typing(), bus, config, access, announcements),
           new DirectMessages(connections, bus),
           new TokenRefresh(AccessDispatchTest::verify, roomCommands),
           access,

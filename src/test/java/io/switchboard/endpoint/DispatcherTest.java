@@ -48,19 +48,15 @@ class DispatcherTest {
                   ::get));
   private final AccessPolicy access = new AccessPolicy(RoomPolicy.open(), MessagePolicy.open());
   private final Presence presence = new Presence();
+  private final Announcements announcements = new Announcements(presence, rooms, bus, config);
   private final RoomCommands roomCommands =
       new RoomCommands(
-          rooms,
-          bus,
-          config,
-          access,
-          new MemoryRoomStreams(config),
-          presence,
-          new Announcements(presence, rooms, bus, config));
+          rooms, bus, config, access, new MemoryRoomStreams(config), presence, announcements);
   private final Dispatcher dispatcher =
       new Dispatcher(
           roomCommands,
-          new PresenceCommands(rooms, connections, presence, new Typing(), bus, config, access),
+          new PresenceCommands(
+              rooms, connections, presence, new Typing(), bus, config, access, announcements),
           new DirectMessages(connections, bus),
           new TokenRefresh(
               token -> {
