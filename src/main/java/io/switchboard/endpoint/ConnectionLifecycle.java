@@ -60,7 +60,7 @@ public class ConnectionLifecycle {
     Settings settings = config.settings();
     session.setMaxTextMessageBufferSize(settings.maxMessageSize());
     session.setMaxBinaryMessageBufferSize(settings.maxMessageSize());
-    session.setMaxIdleTimeout(0);
+    SessionTransport.outsideApplicationLoader(() -> session.setMaxIdleTimeout(0));
     session.getAsyncRemote().setSendTimeout(settings.sendTimeout().toMillis());
     Connection connection =
         new Connection(

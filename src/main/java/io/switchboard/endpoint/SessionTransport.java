@@ -56,6 +56,22 @@ final class SessionTransport implements Transport {
     }
   }
 
+  /**
+   * Runs a session call that makes Payara's Tyrus schedule its idle-timeout task ({@code
+   * setMaxIdleTimeout} does, as every send does) with the platform class loader as the thread's
+   * context class loader, for the reason given on {@link #write}.
+   */
+  static void outsideApplicationLoader(Runnable call) {
+    Thread thread = Thread.currentThread();
+    ClassLoader application = thread.getContextClassLoader();
+    thread.setContextClassLoader(SEND_LOADER);
+    try {
+      call.run();
+    } finally {
+      thread.setContextClassLoader(application);
+    }
+  }
+
   private static void withLoader(ClassLoader loader, Throwable error, Consumer<Throwable> done) {
     Thread thread = Thread.currentThread();
     ClassLoader before = thread.getContextClassLoader();
