@@ -26,6 +26,8 @@ public class JwtHandshakeConfigurator extends ServerEndpointConfig.Configurator 
   /** User property: {@link System#nanoTime()} when the handshake reached the hub, for metrics. */
   public static final String STARTED = "io.switchboard.handshake.started";
 
+  private volatile Authenticator authenticator;
+
   @Override
   public boolean checkOrigin(String originHeaderValue) {
     return authenticator().originAllowed(originHeaderValue);
@@ -48,7 +50,17 @@ public class JwtHandshakeConfigurator extends ServerEndpointConfig.Configurator 
         .put(Admission.KEY, authenticator().admit(request.getHeaders(), request.getParameterMap()));
   }
 
-  private static Authenticator authenticator() {
-    return CDI.current().select(Authenticator.class).get();
+  /**
+   * The application-scoped authenticator's client proxy, looked up once: {@code CDI.current()} walks
+   * the caller's stack on some servers, and this runs twice per handshake. The container creates one
+   * configurator per deployed endpoint, so the proxy never outlives its application.
+   */
+  private Authenticator authenticator() {
+    Authenticator found = authenticator;
+    if (found == null) {
+      found = CDI.current().select(Authenticator.class).get();
+      authenticator = found;
+    }
+    return found;
   }
 }
