@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +16,14 @@ import java.util.function.ToDoubleFunction;
 /**
  * The benchmark suite: every scenario against every server in the same process, in interleaved
  * rounds (the server order rotates each round), then medians, a Markdown report with ratios to the
- * first peer, and PNG charts. Started by {@code bench/run}, which starts the servers:
+ * baseline ({@code node}: one row per other server, so one per Switchboard server), and PNG charts.
+ * Started by {@code bench/run}, which starts the servers; a target is {@code label,url,pid,java}:
  *
  * <pre>
  * Suite --out bench/results --rounds 3 --scenarios idle,fanout-max,fanout-40k,connect \
- *     switchboard,ws://localhost:18080/ws,PID,true node,ws://localhost:18081/ws,PID,false ...
+ *     switchboard-payara,ws://localhost:18080/ws,PID,true \
+ *     switchboard-wildfly,ws://localhost:18083/switchboard/ws,PID,true \
+ *     node,ws://localhost:18081/ws,PID,false ...
  * </pre>
  */
 public final class Suite {
@@ -52,8 +56,12 @@ public final class Suite {
   private static void run(Map<String, String> given, List<Target> targets, Path csv)
       throws IOException {
     int rounds = Integer.parseInt(given.getOrDefault("rounds", "3"));
+    String listed = given.getOrDefault("scenarios", "idle,connect,fanout-max,fanout-40k");
+    // idle first: its memory per connection is measured on servers nothing else has used yet.
     List<String> scenarios =
-        List.of(given.getOrDefault("scenarios", "idle,connect,fanout-max,fanout-40k").split(","));
+        Arrays.stream(listed.split(","))
+            .sorted(Comparator.comparing((String scenario) -> !scenario.equals("idle")))
+            .toList();
     Files.writeString(csv, Result.CSV_HEADER + "\n");
     for (String scenario : scenarios) {
       int scenarioRounds = scenario.equals("idle") ? 1 : rounds;
