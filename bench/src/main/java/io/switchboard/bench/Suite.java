@@ -107,6 +107,8 @@ public final class Suite {
                   "--scenario", "connect", "--rooms", "100", "--concurrency", "200",
                   "--subscribers", given.getOrDefault("storm", "2000"));
           case "fanout-max" -> List.of("--subscribers", subscribers, "--rate", "0");
+          case "fanout-big" ->
+              List.of("--subscribers", given.getOrDefault("big", "5000"), "--rate", "0");
           case "fanout-10k", "fanout-40k" ->
               List.of(
                   "--subscribers", subscribers,
