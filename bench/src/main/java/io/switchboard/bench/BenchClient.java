@@ -1,49 +1,43 @@
 package io.switchboard.bench;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
- * One connection of the generator. It reads the envelope by string search rather than with a JSON
- * parser, so that the generator spends less CPU per delivery than the server it measures; the
- * messages it sends carry {@code seq}, {@code pub} (the publisher) and {@code t} (send time, this
- * process's {@link System#nanoTime}) in their payload.
+ * One connection of the generator. It reads the envelope by searching the message's bytes where
+ * they were read, rather than with a JSON parser or even a String, so that the generator spends
+ * less CPU per delivery than the servers it measures; the messages it sends carry {@code seq},
+ * {@code pub} (the publisher) and {@code t} (send time, this process's {@link System#nanoTime}) in
+ * their payload.
  */
-final class BenchClient implements WebSocket.Listener {
+final class BenchClient implements NioWebSocket.Listener {
+
+  private static final byte[] PUB = Fields.key("\"pub\":");
+  private static final byte[] SEQ = Fields.key("\"seq\":");
+  private static final byte[] SENT = Fields.key("\"t\":");
+  private static final byte[] MESSAGE_ID = Fields.key("\"message_id\":\"");
+  private static final byte[] CONNECTION_ID = Fields.key("\"connection_id\":\"");
 
   private final Tally tally;
   private final boolean stallAfterJoin;
-  private final StringBuilder partial = new StringBuilder();
-  private final Map<Integer, Stream> streams = new HashMap<>();
   private final CompletableFuture<String> established = new CompletableFuture<>();
   private final CompletableFuture<Void> joined = new CompletableFuture<>();
-  private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
-  private volatile WebSocket socket;
+  private Stream[] streams = new Stream[1];
+  private volatile NioWebSocket socket;
 
   BenchClient(Tally tally, boolean stallAfterJoin) {
     this.tally = tally;
     this.stallAfterJoin = stallAfterJoin;
   }
 
-  /** Opens the connection; completes with the server's connection id. */
-  CompletableFuture<String> connect(HttpClient http, URI url, String token) {
-    WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(60));
-    if (token != null) {
-      builder.header("Authorization", "Bearer " + token);
-    }
-    return builder
-        .buildAsync(url, this)
-        .thenCompose(
-            ws -> {
-              socket = ws;
-              return established;
-            });
+  /** Opens the connection on {@code loop}; completes with the server's connection id. */
+  CompletableFuture<String> connect(SelectorLoop loop, URI url, String token) {
+    NioWebSocket ws = new NioWebSocket(loop, this);
+    socket = ws;
+    return ws.open(url, token).thenCompose(opened -> established);
   }
 
   /** Joins {@code room}; completes when the server confirms. */
@@ -52,101 +46,70 @@ final class BenchClient implements WebSocket.Listener {
     return joined;
   }
 
-  /** Queues {@code text} behind this connection's earlier sends (one send in flight at a time). */
-  synchronized CompletableFuture<?> send(String text) {
-    sending = sending.thenCompose(done -> socket.sendText(text, true));
-    return sending;
+  /** Sends {@code text} after this connection's earlier sends, without waiting for the socket. */
+  void send(String text) {
+    socket.send(Frames.text(text));
   }
 
   void abort() {
-    WebSocket ws = socket;
+    NioWebSocket ws = socket;
     if (ws != null) {
       ws.abort();
     }
   }
 
   @Override
-  public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-    if (!last) {
-      partial.append(data);
-      ws.request(1);
-      return null;
-    }
-    String text;
-    if (partial.length() > 0) {
-      text = partial.append(data).toString();
-      partial.setLength(0);
-    } else {
-      text = data.toString();
-    }
-    handle(ws, text);
-    if (!(stallAfterJoin && joined.isDone())) {
-      ws.request(1);
-    }
-    return null;
-  }
-
-  private void handle(WebSocket ws, String text) {
-    String type = stringField(text, "\"type\":\"");
-    switch (type) {
-      case "room.broadcast", "message.direct" -> {
-        int publisher = (int) number(text, "\"pub\":");
-        long seq = number(text, "\"seq\":");
-        long sent = number(text, "\"t\":");
-        Stream.Verdict verdict = streams.computeIfAbsent(publisher, p -> new Stream()).receive(seq);
-        tally.delivery(publisher, seq, sent, verdict);
-      }
-      case "heartbeat.ping" ->
+  public void onText(byte[] data, int from, int to) {
+    switch (InboundType.of(data, from, to)) {
+      case ROOM_BROADCAST, MESSAGE_DIRECT -> delivery(data, from, to);
+      case HEARTBEAT_PING ->
           send(
               "{\"type\":\"heartbeat.pong\",\"payload\":{\"ping_message_id\":\""
-                  + stringField(text, "\"message_id\":\"")
+                  + Fields.string(data, from, to, MESSAGE_ID)
                   + "\"}}");
-      case "connection.established" ->
-          established.complete(stringField(text, "\"connection_id\":\""));
-      case "room.joined" -> joined.complete(null);
-      case "error" -> {
+      case CONNECTION_ESTABLISHED ->
+          established.complete(Fields.string(data, from, to, CONNECTION_ID));
+      case ROOM_JOINED -> joined.complete(null);
+      case ERROR -> {
         tally.errors.increment();
         if (tally.errors.sum() <= 5) {
-          System.err.println("error frame: " + text);
+          System.err.println("error frame: " + new String(data, from, to - from, UTF_8));
         }
       }
-      default -> {}
+      case OTHER -> {}
+    }
+    if (stallAfterJoin && joined.isDone()) {
+      socket.pauseReading();
     }
   }
 
   @Override
-  public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+  public void onClosed(Throwable cause) {
     tally.closed.increment();
-    fail(new IllegalStateException("closed by the server: " + code + " " + reason));
-    return null;
+    established.completeExceptionally(cause);
+    joined.completeExceptionally(cause);
   }
 
-  @Override
-  public void onError(WebSocket ws, Throwable error) {
-    tally.closed.increment();
-    fail(error);
-  }
-
-  private void fail(Throwable error) {
-    established.completeExceptionally(error);
-    joined.completeExceptionally(error);
-  }
-
-  private static String stringField(String text, String key) {
-    int start = text.indexOf(key);
-    if (start < 0) {
-      return "";
+  private void delivery(byte[] data, int from, int to) {
+    long publisher = Fields.number(data, from, to, PUB);
+    long seq = Fields.number(data, from, to, SEQ);
+    long sent = Fields.number(data, from, to, SENT);
+    if (publisher < 0 || seq < 0 || sent == Fields.ABSENT) {
+      tally.errors.increment();
+      return;
     }
-    start += key.length();
-    return text.substring(start, text.indexOf('"', start));
+    tally.delivery((int) publisher, seq, sent, stream((int) publisher).receive(seq));
   }
 
-  private static long number(String text, String key) {
-    int i = text.indexOf(key) + key.length();
-    long value = 0;
-    for (char c = text.charAt(i); c >= '0' && c <= '9'; c = text.charAt(++i)) {
-      value = value * 10 + (c - '0');
+  private Stream stream(int publisher) {
+    if (publisher >= streams.length) {
+      streams = Arrays.copyOf(streams, Math.max(publisher + 1, 2 * streams.length));
     }
-    return value;
+    Stream stream = streams[publisher];
+    if (stream == null) {
+      stream = new Stream();
+      streams[publisher] = stream;
+    }
+    return stream;
   }
 }

@@ -1,13 +1,10 @@
 package io.switchboard.bench;
 
 import io.switchboard.bench.Options.Scenario;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -21,8 +18,8 @@ import java.util.function.IntFunction;
  *     --subscribers 1000 --publishers 1 --rate 0 --duration 10 --server-pid 1234 --java-server true
  * </pre>
  *
- * The options are those of {@link Options}. Every connection is handled by a pool of two threads
- * (the HTTP clients' selectors aside), and one thread paces every publisher.
+ * The options are those of {@link Options}. Every connection is served by one of a few {@link
+ * SelectorLoop}s (one per core), and one thread paces every publisher.
  */
 public final class LoadGenerator {
 
@@ -31,8 +28,7 @@ public final class LoadGenerator {
 
   private final Options options;
   private final IntFunction<String> tokens;
-  private final ExecutorService pool = Executors.newFixedThreadPool(2, LoadGenerator::daemon);
-  private final List<HttpClient> https = new ArrayList<>();
+  private final List<SelectorLoop> loops = new ArrayList<>();
   private final List<BenchClient> everyone = new ArrayList<>();
 
   /**
@@ -41,9 +37,6 @@ public final class LoadGenerator {
   public LoadGenerator(Options options, IntFunction<String> tokens) {
     this.options = options;
     this.tokens = tokens;
-    for (int i = 0; i < 2; i++) {
-      https.add(HttpClient.newBuilder().executor(pool).build());
-    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -57,6 +50,9 @@ public final class LoadGenerator {
 
   /** Runs the scenario once, then closes every connection it opened. */
   public Result run() throws Exception {
+    for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+      loops.add(new SelectorLoop("bench-io-" + i));
+    }
     try {
       return switch (options.scenario()) {
         case FANOUT, DIRECT -> deliveries();
@@ -65,7 +61,7 @@ public final class LoadGenerator {
       };
     } finally {
       everyone.forEach(BenchClient::abort);
-      pool.shutdownNow();
+      loops.forEach(SelectorLoop::close);
     }
   }
 
@@ -223,7 +219,7 @@ public final class LoadGenerator {
       long started = System.nanoTime();
       CompletableFuture<String> ready =
           client
-              .connect(https.get(index % https.size()), options.url(), tokens.apply(index))
+              .connect(loops.get(index % loops.size()), options.url(), tokens.apply(index))
               .thenCompose(
                   id -> join ? client.join(options.room(index)).thenApply(j -> id) : done(id));
       ready.whenComplete(
@@ -273,11 +269,5 @@ public final class LoadGenerator {
         tally.setup.quantile(0.99),
         heap,
         rss);
-  }
-
-  private static Thread daemon(Runnable task) {
-    Thread thread = new Thread(task, "bench-io");
-    thread.setDaemon(true);
-    return thread;
   }
 }

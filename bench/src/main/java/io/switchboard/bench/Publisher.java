@@ -1,11 +1,13 @@
 package io.switchboard.bench;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * One publishing connection and its window: a message counts as in flight until every recipient
- * has received it, and message {@code n} waits until message {@code n - window} is complete. At maximum rate this keeps
- * the publisher exactly as fast as the slowest recipient, without overrunning the server's queues.
+ * One publishing connection and its window: a message counts as in flight until every recipient has
+ * received it, and message {@code n} waits until message {@code n - window} is complete. At maximum
+ * rate this keeps the publisher exactly as fast as the slowest recipient, without overrunning the
+ * server's queues.
  */
 final class Publisher {
 
@@ -17,6 +19,7 @@ final class Publisher {
   private final int window;
   long sent;
   long due;
+  volatile Thread pacer;
 
   Publisher(int index, BenchClient client, String target, int recipients, int window) {
     this.index = index;
@@ -37,7 +40,10 @@ final class Publisher {
     return true;
   }
 
+  /** Counts a delivery of message {@code seq}; the last one frees its slot and wakes the pacer. */
   void received(long seq) {
-    outstanding.decrementAndGet((int) (seq % window));
+    if (outstanding.decrementAndGet((int) (seq % window)) == 0) {
+      LockSupport.unpark(pacer);
+    }
   }
 }

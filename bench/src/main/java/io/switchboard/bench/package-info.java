@@ -1,5 +1,5 @@
 /**
- * The load generator and benchmark suite: pure JDK (java.net.http WebSocket), so it runs against any
- * deployment and never ships in the WAR.
+ * The load generator and benchmark suite: pure JDK (a WebSocket client on NIO channels and
+ * selectors), so it runs against any deployment and never ships in the WAR.
  */
 package io.switchboard.bench;
