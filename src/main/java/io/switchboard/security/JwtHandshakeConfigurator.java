@@ -51,9 +51,9 @@ public class JwtHandshakeConfigurator extends ServerEndpointConfig.Configurator 
   }
 
   /**
-   * The application-scoped authenticator's client proxy, looked up once: {@code CDI.current()} walks
-   * the caller's stack on some servers, and this runs twice per handshake. The container creates one
-   * configurator per deployed endpoint, so the proxy never outlives its application.
+   * The application-scoped authenticator's client proxy, looked up once: {@code CDI.current()}
+   * walks the caller's stack on some servers, and this runs twice per handshake. The container
+   * creates one configurator per deployed endpoint, so the proxy never outlives its application.
    */
   private Authenticator authenticator() {
     Authenticator found = authenticator;
