@@ -47,10 +47,9 @@ final class SessionTransport implements Transport {
           .sendText(
               text,
               result ->
-                  withLoader(application, result.isOK() ? null : result.getException(), done));
+                  withLoader(application, done, result.isOK() ? null : result.getException()));
     } catch (RuntimeException e) {
-      thread.setContextClassLoader(application);
-      done.accept(e);
+      withLoader(application, done, e);
     } finally {
       thread.setContextClassLoader(application);
     }
@@ -62,22 +61,20 @@ final class SessionTransport implements Transport {
    * context class loader, for the reason given on {@link #write}.
    */
   static void outsideApplicationLoader(Runnable call) {
-    Thread thread = Thread.currentThread();
-    ClassLoader application = thread.getContextClassLoader();
-    thread.setContextClassLoader(SEND_LOADER);
-    try {
-      call.run();
-    } finally {
-      thread.setContextClassLoader(application);
-    }
+    withLoader(SEND_LOADER, Runnable::run, call);
   }
 
-  private static void withLoader(ClassLoader loader, Throwable error, Consumer<Throwable> done) {
+  /**
+   * Runs {@code action} on {@code argument} with {@code loader} as the thread's context class
+   * loader, then puts the caller's back. The argument is passed rather than captured, so that the
+   * send path allocates nothing more per message.
+   */
+  private static <T> void withLoader(ClassLoader loader, Consumer<T> action, T argument) {
     Thread thread = Thread.currentThread();
     ClassLoader before = thread.getContextClassLoader();
     thread.setContextClassLoader(loader);
     try {
-      done.accept(error);
+      action.accept(argument);
     } finally {
       thread.setContextClassLoader(before);
     }
