@@ -1,9 +1,9 @@
 package io.switchboard.admin;
 
+import io.switchboard.auth.Authenticator;
+import io.switchboard.auth.Caller;
+import io.switchboard.auth.TokenRejectedException;
 import io.switchboard.protocol.Json;
-import io.switchboard.security.Authenticator;
-import io.switchboard.security.Caller;
-import io.switchboard.security.TokenRejectedException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

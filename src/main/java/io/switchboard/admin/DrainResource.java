@@ -1,7 +1,7 @@
 package io.switchboard.admin;
 
 import io.switchboard.admin.Views.Outcome;
-import io.switchboard.endpoint.Drain;
+import io.switchboard.node.Drain;
 import io.switchboard.registry.Connections;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

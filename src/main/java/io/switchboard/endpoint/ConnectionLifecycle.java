@@ -1,9 +1,15 @@
 package io.switchboard.endpoint;
 
+import io.switchboard.auth.Admission;
+import io.switchboard.auth.Caller;
+import io.switchboard.auth.JwtHandshakeConfigurator;
+import io.switchboard.auth.Rejection;
+import io.switchboard.command.RoomCommands;
 import io.switchboard.config.HubConfig;
 import io.switchboard.config.Settings;
 import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
+import io.switchboard.node.Drain;
 import io.switchboard.protocol.CloseCodes;
 import io.switchboard.protocol.Frame;
 import io.switchboard.protocol.Json;
@@ -11,10 +17,6 @@ import io.switchboard.protocol.MessageType;
 import io.switchboard.protocol.Payloads;
 import io.switchboard.registry.Connection;
 import io.switchboard.registry.Connections;
-import io.switchboard.security.Admission;
-import io.switchboard.security.Caller;
-import io.switchboard.security.JwtHandshakeConfigurator;
-import io.switchboard.security.Rejection;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,10 @@
 package io.switchboard.endpoint;
 
+import io.switchboard.auth.JwtHandshakeConfigurator;
+import io.switchboard.command.Dispatcher;
 import io.switchboard.protocol.EnvelopeEncoder;
 import io.switchboard.protocol.Inbound;
 import io.switchboard.protocol.InboundDecoder;
-import io.switchboard.security.JwtHandshakeConfigurator;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;

@@ -1,5 +1,5 @@
 /**
- * The WebSocket boundary: the {@code /ws} endpoint, connection lifecycle and the dispatch of client
- * requests.
+ * The WebSocket boundary: the {@code /ws} endpoint, the opening and closing of a connection, and
+ * the only code that writes to a container's session.
  */
 package io.switchboard.endpoint;

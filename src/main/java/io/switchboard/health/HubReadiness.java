@@ -1,7 +1,7 @@
 package io.switchboard.health;
 
 import io.switchboard.config.HubConfig;
-import io.switchboard.endpoint.Drain;
+import io.switchboard.node.Drain;
 import io.switchboard.registry.Connections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.switchboard.heartbeat;
 
-import io.switchboard.security.Caller;
+import io.switchboard.auth.Caller;
 import java.time.Duration;
 import java.time.Instant;
 

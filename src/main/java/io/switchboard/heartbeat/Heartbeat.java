@@ -1,5 +1,6 @@
 package io.switchboard.heartbeat;
 
+import io.switchboard.auth.Caller;
 import io.switchboard.config.HubConfig;
 import io.switchboard.config.Settings;
 import io.switchboard.protocol.CloseCodes;
@@ -8,7 +9,6 @@ import io.switchboard.protocol.Json;
 import io.switchboard.protocol.MessageType;
 import io.switchboard.registry.Connection;
 import io.switchboard.registry.Connections;
-import io.switchboard.security.Caller;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

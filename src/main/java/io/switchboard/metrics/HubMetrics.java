@@ -3,10 +3,6 @@ package io.switchboard.metrics;
 import io.switchboard.metrics.Family.Kind;
 import io.switchboard.protocol.Frame;
 import io.switchboard.protocol.MessageType;
-import io.switchboard.registry.Connection;
-import io.switchboard.registry.Connections;
-import io.switchboard.registry.Rooms;
-import io.switchboard.registry.Traffic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -28,8 +24,7 @@ public class HubMetrics implements Traffic {
 
   private static final Logger LOG = Logger.getLogger(HubMetrics.class.getName());
 
-  @Inject Connections connections;
-  @Inject Rooms rooms;
+  @Inject Instance<GaugeSource> gaugeSources;
   @Inject Instance<MetricsBackend> backends;
 
   private volatile MetricsBackend backend;
@@ -104,25 +99,11 @@ public class HubMetrics implements Traffic {
       return;
     }
     LOG.info(() -> "metrics published through " + backend.facility());
-    gauge("switchboard_connections", "Open WebSocket connections on this node", connections::count);
-    gauge(
-        "switchboard_connections_by_auth",
-        "Open connections by authentication state",
-        () -> countOpen(false),
-        "auth",
-        "authenticated");
-    gauge(
-        "switchboard_connections_by_auth",
-        "Open connections by authentication state",
-        () -> countOpen(true),
-        "auth",
-        "guest");
-    gauge("switchboard_users", "Distinct users connected to this node", connections::userCount);
-    gauge("switchboard_rooms", "Rooms with at least one member on this node", rooms::count);
-    gauge(
-        "switchboard_outbound_queued",
-        "Frames waiting in all outbound queues of this node",
-        this::queued);
+    for (GaugeSource source : gaugeSources) {
+      for (Gauge gauge : source.gauges()) {
+        backend.gauge(gauge.name(), gauge.description(), gauge.value(), gauge.tags());
+      }
+    }
   }
 
   /** A frame received, by message type (or {@code invalid} when it could not be read). */
@@ -190,18 +171,6 @@ public class HubMetrics implements Traffic {
 
   private Family counter(String name, String description, String label) {
     return new Family(Kind.COUNTER, name, description, label, chosen);
-  }
-
-  private void gauge(String name, String description, Supplier<Number> value, String... tags) {
-    backend.gauge(name, description, value, tags);
-  }
-
-  private long countOpen(boolean guests) {
-    return connections.all().stream().filter(c -> c.caller().isGuest() == guests).count();
-  }
-
-  private long queued() {
-    return connections.all().stream().mapToLong(Connection::queued).sum();
   }
 
   /** MicroProfile Metrics where the server has it, else Micrometer, else none. */

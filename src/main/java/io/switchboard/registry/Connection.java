@@ -1,11 +1,12 @@
 package io.switchboard.registry;
 
+import io.switchboard.auth.Caller;
+import io.switchboard.metrics.Traffic;
 import io.switchboard.protocol.CloseCodes;
 import io.switchboard.protocol.Envelope;
 import io.switchboard.protocol.Frame;
 import io.switchboard.protocol.Json;
 import io.switchboard.protocol.MessageType;
-import io.switchboard.security.Caller;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,5 +1,6 @@
 package io.switchboard.registry;
 
+import io.switchboard.metrics.Traffic;
 import io.switchboard.protocol.CloseCodes;
 import io.switchboard.protocol.Frame;
 import io.switchboard.protocol.Json;

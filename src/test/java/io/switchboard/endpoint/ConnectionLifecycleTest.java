@@ -2,12 +2,12 @@ package io.switchboard.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.auth.Admission;
+import io.switchboard.auth.Rejection;
 import io.switchboard.config.HubConfig;
 import io.switchboard.config.Settings;
 import io.switchboard.metrics.HubMetrics;
 import io.switchboard.registry.Connections;
-import io.switchboard.security.Admission;
-import io.switchboard.security.Rejection;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.lang.reflect.Proxy;

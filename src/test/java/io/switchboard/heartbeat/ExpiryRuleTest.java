@@ -2,8 +2,8 @@ package io.switchboard.heartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.auth.Caller;
 import io.switchboard.heartbeat.ExpiryRule.Action;
-import io.switchboard.security.Caller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;

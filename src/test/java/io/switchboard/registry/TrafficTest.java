@@ -2,6 +2,7 @@ package io.switchboard.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.metrics.Traffic;
 import io.switchboard.protocol.Frame;
 import io.switchboard.protocol.MessageType;
 import io.switchboard.support.Callers;

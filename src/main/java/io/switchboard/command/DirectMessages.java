@@ -1,0 +1,71 @@
+package io.switchboard.command;
+
+import io.switchboard.cluster.Bus;
+import io.switchboard.protocol.ErrorCode;
+import io.switchboard.protocol.Frame;
+import io.switchboard.protocol.Json;
+import io.switchboard.protocol.MessageType;
+import io.switchboard.protocol.Payloads;
+import io.switchboard.protocol.ProtocolException;
+import io.switchboard.registry.Connection;
+import io.switchboard.registry.Connections;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.Optional;
+
+/**
+ * {@code message.direct}: a message to one connection ({@code connection_id}) or to every
+ * connection of a user ({@code user_id}). A target that is not connected is an error, never a
+ * silent drop.
+ */
+@ApplicationScoped
+public class DirectMessages {
+
+  private final Connections connections;
+  private final Bus bus;
+
+  @Inject
+  public DirectMessages(Connections connections, Bus bus) {
+    this.connections = connections;
+    this.bus = bus;
+  }
+
+  /** For the container's client proxy only. */
+  protected DirectMessages() {
+    this(null, null);
+  }
+
+  void send(Connection sender, JsonObject payload) {
+    Optional<String> toConnection = Payloads.optionalString(payload, "connection_id");
+    Optional<String> toUser = Payloads.optionalString(payload, "user_id");
+    if (toConnection.isPresent() == toUser.isPresent()) {
+      throw new ProtocolException(
+          ErrorCode.INVALID_PAYLOAD,
+          "give exactly one of payload.connection_id and payload.user_id");
+    }
+    var message = Payloads.requiredValue(payload, "message");
+    JsonObject delivered =
+        Json.PROVIDER
+            .createObjectBuilder()
+            .add("message", message)
+            .add("sender_connection_id", sender.id())
+            .build();
+    Frame frame = Frame.from(MessageType.MESSAGE_DIRECT, sender.userId(), delivered);
+    if (toConnection.isPresent()) {
+      String target = toConnection.get();
+      if (connections.byId(target).isEmpty()) {
+        throw new ProtocolException(
+            ErrorCode.TARGET_NOT_FOUND, "connection " + target + " is not connected");
+      }
+      bus.toConnection(target, frame);
+    } else {
+      String target = toUser.get();
+      if (connections.ofUser(target).isEmpty()) {
+        throw new ProtocolException(
+            ErrorCode.TARGET_NOT_FOUND, "user " + target + " is not connected");
+      }
+      bus.toUser(target, frame);
+    }
+  }
+}
