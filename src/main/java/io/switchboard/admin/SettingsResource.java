@@ -1,7 +1,6 @@
 package io.switchboard.admin;
 
-import io.switchboard.config.Setting;
-import io.switchboard.config.TextSetting;
+import io.switchboard.config.SettingDescription;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -9,7 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
@@ -20,8 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Every hub setting as the server's MicroProfile Config resolves it now, with the config source
  * that provided it: the way to check that a value set in the server's admin console, CLI or
- * configuration file is the one in force. The hub reads its settings when the application starts,
- * so a value changed since then shows here before it takes effect (after a restart or redeploy).
+ * configuration file is the one in force, and what each setting means. The hub reads its settings
+ * when the application starts, so a value changed since then shows here before it takes effect
+ * (after a restart or redeploy).
  */
 @Path("admin/settings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,37 +30,38 @@ public class SettingsResource {
 
   @Inject Config config;
 
-  /** One setting: its value now and where it comes from ({@code null} source: the default). */
+  /**
+   * One setting: its value now, where it comes from ({@code null} source: the default), its unit
+   * and meaning.
+   */
   @Schema(name = "Setting")
   public record SettingView(
       String name,
       String value,
       @JsonbProperty("default_value") String defaultValue,
       String unit,
+      @Schema(description = "what the setting does, as the code states it") String meaning,
       @Schema(description = "the config source's name, or null when the default applies")
           String source) {}
 
   @GET
-  @Operation(summary = "Every setting with its current value and the config source it comes from")
+  @Operation(
+      summary =
+          "Every setting with its current value, the config source it comes from, its unit and"
+              + " meaning")
   public List<SettingView> list() {
-    List<SettingView> settings = new ArrayList<>();
-    for (Setting setting : Setting.values()) {
-      settings.add(view(setting.key(), Integer.toString(setting.defaultValue()), setting.unit()));
-    }
-    for (TextSetting setting : TextSetting.values()) {
-      settings.add(view(setting.key(), setting.defaultValue(), "text"));
-    }
-    return settings;
+    return SettingDescription.all().stream().map(this::view).toList();
   }
 
-  private SettingView view(String key, String defaultValue, String unit) {
-    ConfigValue value = config.getConfigValue(key);
+  private SettingView view(SettingDescription setting) {
+    ConfigValue value = config.getConfigValue(setting.key());
     boolean set = value.getValue() != null && !value.getValue().isBlank();
     return new SettingView(
-        key,
-        set ? value.getValue() : defaultValue,
-        defaultValue,
-        unit,
+        setting.key(),
+        set ? value.getValue() : setting.defaultValue(),
+        setting.defaultValue(),
+        setting.unit(),
+        setting.meaning(),
         set ? value.getSourceName() : null);
   }
 }

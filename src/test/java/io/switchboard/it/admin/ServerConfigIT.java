@@ -2,6 +2,7 @@ package io.switchboard.it.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.config.SettingDescription;
 import io.switchboard.support.AdminApi;
 import io.switchboard.support.Hub;
 import io.switchboard.support.HubClient;
@@ -77,6 +78,20 @@ class ServerConfigIT {
       assertThat(limits.getInt("rate_limit"))
           .isEqualTo(Integer.parseInt(find(settings, "WS_RATE_LIMIT").getString("value")));
     }
+  }
+
+  @Test
+  void everySettingIsListedWithTheCodesDefaultUnitAndMeaning() throws Exception {
+    JsonArray settings =
+        (JsonArray) AdminApi.as(base, AdminApi.adminToken()).get("settings").json();
+
+    for (SettingDescription expected : SettingDescription.all()) {
+      JsonObject setting = find(settings, expected.key());
+      assertThat(setting.getString("default_value")).isEqualTo(expected.defaultValue());
+      assertThat(setting.getString("unit")).isEqualTo(expected.unit());
+      assertThat(setting.getString("meaning")).isEqualTo(expected.meaning()).isNotBlank();
+    }
+    assertThat(settings).hasSize(SettingDescription.all().size());
   }
 
   private static JsonObject find(JsonArray settings, String name) {
