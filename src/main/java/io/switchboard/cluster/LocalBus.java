@@ -22,11 +22,6 @@ public class LocalBus implements Bus {
     this.metrics = metrics;
   }
 
-  /** A bus whose fan-out is not measured. */
-  public LocalBus(Broadcaster broadcaster) {
-    this(broadcaster, new HubMetrics());
-  }
-
   /** For the container's client proxy only. */
   protected LocalBus() {
     this(null, null);

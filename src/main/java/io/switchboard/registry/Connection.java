@@ -40,16 +40,10 @@ public final class Connection {
   private final long maxUnacknowledgedBytes;
 
   /**
-   * A connection for {@code caller} whose outbound queue holds {@code queueDepth} frames and whose
+   * A connection for {@code caller} whose outbound queue holds {@code queueDepth} frames, whose
    * client may leave at most {@code maxUnacknowledgedBytes} unread (0: no flow window, when pings
-   * are off).
+   * are off), reporting its outbound traffic to {@code traffic}.
    */
-  public Connection(
-      String id, Caller caller, Transport transport, int queueDepth, long maxUnacknowledgedBytes) {
-    this(id, caller, transport, queueDepth, maxUnacknowledgedBytes, Traffic.NONE);
-  }
-
-  /** As above, reporting its outbound traffic to {@code traffic}. */
   public Connection(
       String id,
       Caller caller,

@@ -72,8 +72,4 @@ final class MemoryRoomStream implements RoomStream {
   long lastUsedNanos() {
     return lastUsedNanos;
   }
-
-  synchronized int held() {
-    return history.size();
-  }
 }

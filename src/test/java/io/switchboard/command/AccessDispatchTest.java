@@ -8,23 +8,11 @@ import io.switchboard.access.RoomPolicy;
 import io.switchboard.auth.Caller;
 import io.switchboard.auth.Rejection;
 import io.switchboard.auth.TokenRejectedException;
-import io.switchboard.cluster.LocalBus;
-import io.switchboard.config.HubConfig;
 import io.switchboard.config.Settings;
-import io.switchboard.limits.RateLimiter;
-import io.switchboard.metrics.HubMetrics;
-import io.switchboard.presence.Announcements;
-import io.switchboard.presence.Presence;
-import io.switchboard.presence.Typing;
-import io.switchboard.protocol.InboundDecoder;
-import io.switchboard.registry.Broadcaster;
-import io.switchboard.registry.Connection;
-import io.switchboard.registry.Connections;
 import io.switchboard.registry.Rooms;
-import io.switchboard.stream.MemoryRoomStreams;
 import io.switchboard.support.Callers;
+import io.switchboard.support.LocalNode;
 import io.switchboard.support.Peer;
-import io.switchboard.support.RecordingTransport;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -36,31 +24,15 @@ class AccessDispatchTest {
 
   private static final Instant LATER = Instant.parse("2030-01-01T00:00:00Z");
 
-  private final Connections connections = new Connections();
-  private final Rooms rooms = new Rooms();
-  private final LocalBus bus = new LocalBus(new Broadcaster(rooms, connections));
-  private final HubConfig config = new HubConfig(Settings.defaults());
-  private final AccessPolicy access =
-      new AccessPolicy(
-          RoomPolicy.parse("admin.*:join=admin,publish=admin;news.*:publish=editors", "public.*"),
-          MessagePolicy.parse("message.direct=staff"));
-  private final Presence presence = new Presence();
-  private final Announcements announcements = new Announcements(presence, rooms, bus, config);
-  private final RoomCommands roomCommands =
-      new RoomCommands(
-          rooms, bus, config, access, new MemoryRoomStreams(config), presence, announcements);
-  private final Dispatcher dispatcher =
-      new Dispatcher(
-          roomCommands,
-          new PresenceCommands(
-              rooms, connections, presence, new Typing(), bus, config, access, announcements),
-          new DirectMessages(connections, bus),
-          new TokenRefresh(AccessDispatchTest::verify, roomCommands),
-          access,
-          config,
-          new RateLimiter(config),
-          new HubMetrics());
-  private final InboundDecoder decoder = new InboundDecoder();
+  private final LocalNode node =
+      new LocalNode(
+          Settings.defaults(),
+          new AccessPolicy(
+              RoomPolicy.parse(
+                  "admin.*:join=admin,publish=admin;news.*:publish=editors", "public.*"),
+              MessagePolicy.parse("message.direct=staff")),
+          AccessDispatchTest::verify);
+  private final Rooms rooms = node.rooms();
 
   /** Stands in for the verifier: {@code user:group|group} is a valid token, {@code bad} is not. */
   private static Caller verify(String token) throws TokenRejectedException {
@@ -73,18 +45,11 @@ class AccessDispatchTest {
   }
 
   private Peer connect(Caller caller) {
-    RecordingTransport transport = RecordingTransport.immediate();
-    Connection connection =
-        new Connection("conn-" + connections.count(), caller, transport, 100, 0);
-    connections.admit(connection, Integer.MAX_VALUE, Integer.MAX_VALUE);
-    return new Peer(connection, transport);
+    return node.connect("conn-", caller);
   }
 
   private void send(Peer peer, String type, String payload) {
-    dispatcher.dispatch(
-        peer.connection(),
-        decoder.decode(
-            "{\"type\":\"" + type + "\",\"message_id\":\"m\",\"payload\":" + payload + "}"));
+    node.send(peer, "{\"type\":\"" + type + "\",\"message_id\":\"m\",\"payload\":" + payload + "}");
   }
 
   private void join(Peer peer, String room) {

@@ -7,24 +7,11 @@ import io.switchboard.access.MessagePolicy;
 import io.switchboard.access.RoomPolicy;
 import io.switchboard.auth.Rejection;
 import io.switchboard.auth.TokenRejectedException;
-import io.switchboard.cluster.LocalBus;
-import io.switchboard.config.HubConfig;
 import io.switchboard.config.Setting;
 import io.switchboard.config.Settings;
-import io.switchboard.limits.RateLimiter;
-import io.switchboard.metrics.HubMetrics;
-import io.switchboard.presence.Announcements;
-import io.switchboard.presence.Presence;
-import io.switchboard.presence.Typing;
-import io.switchboard.protocol.InboundDecoder;
-import io.switchboard.registry.Broadcaster;
-import io.switchboard.registry.Connection;
-import io.switchboard.registry.Connections;
-import io.switchboard.registry.Rooms;
-import io.switchboard.stream.MemoryRoomStreams;
 import io.switchboard.support.Callers;
+import io.switchboard.support.LocalNode;
 import io.switchboard.support.Peer;
-import io.switchboard.support.RecordingTransport;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -35,51 +22,25 @@ import org.junit.jupiter.api.Test;
  */
 class DispatcherTest {
 
-  private final Connections connections = new Connections();
-  private final Rooms rooms = new Rooms();
-  private final LocalBus bus = new LocalBus(new Broadcaster(rooms, connections));
-  private final HubConfig config =
-      new HubConfig(
+  private final LocalNode node =
+      new LocalNode(
           Settings.read(
               Map.of(
                       Setting.WS_MAX_ROOMS_PER_CONNECTION, 2,
                       Setting.WS_ROSTER_LIMIT, 2,
                       Setting.WS_RATE_LIMIT, 20)
-                  ::get));
-  private final AccessPolicy access = new AccessPolicy(RoomPolicy.open(), MessagePolicy.open());
-  private final Presence presence = new Presence();
-  private final Announcements announcements = new Announcements(presence, rooms, bus, config);
-  private final RoomCommands roomCommands =
-      new RoomCommands(
-          rooms, bus, config, access, new MemoryRoomStreams(config), presence, announcements);
-  private final Dispatcher dispatcher =
-      new Dispatcher(
-          roomCommands,
-          new PresenceCommands(
-              rooms, connections, presence, new Typing(), bus, config, access, announcements),
-          new DirectMessages(connections, bus),
-          new TokenRefresh(
-              token -> {
-                throw new TokenRejectedException(Rejection.BAD_SIGNATURE, "test");
-              },
-              roomCommands),
-          access,
-          config,
-          new RateLimiter(config),
-          new HubMetrics());
-  private final InboundDecoder decoder = new InboundDecoder();
+                  ::get),
+          new AccessPolicy(RoomPolicy.open(), MessagePolicy.open()),
+          token -> {
+            throw new TokenRejectedException(Rejection.BAD_SIGNATURE, "test");
+          });
 
   private Peer connect(String user) {
-    RecordingTransport transport = RecordingTransport.immediate();
-    Connection connection =
-        new Connection(
-            "conn-" + user + "-" + connections.count(), Callers.user(user), transport, 100, 0);
-    connections.admit(connection, Integer.MAX_VALUE, Integer.MAX_VALUE);
-    return new Peer(connection, transport);
+    return node.connect("conn-" + user + "-", Callers.user(user));
   }
 
   private void send(Peer peer, String frame) {
-    dispatcher.dispatch(peer.connection(), decoder.decode(frame));
+    node.send(peer, frame);
   }
 
   private static String join(String room) {
@@ -289,7 +250,7 @@ class DispatcherTest {
   void aBinaryFrameIsRefusedPolitely() {
     Peer alice = connect("alice");
 
-    dispatcher.rejectBinary(alice.connection(), 10);
+    node.dispatcher().rejectBinary(alice.connection(), 10);
 
     assertThat(alice.last().getJsonObject("payload").getString("code"))
         .isEqualTo("unsupported_frame");
@@ -298,7 +259,7 @@ class DispatcherTest {
   @Test
   void aFrameOverTheSizeLimitClosesTheConnectionWith1009() {
     Peer alice = connect("alice");
-    int limit = config.settings().maxMessageSize();
+    int limit = node.settings().maxMessageSize();
     String text = "\u00e9".repeat(limit / 2);
 
     send(alice, "{\"type\":\"message.text\",\"payload\":{\"text\":\"" + text + "\"}}");

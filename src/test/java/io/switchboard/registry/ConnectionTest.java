@@ -2,6 +2,7 @@ package io.switchboard.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.metrics.Traffic;
 import io.switchboard.protocol.CloseCodes;
 import io.switchboard.protocol.Frame;
 import io.switchboard.protocol.MessageType;
@@ -19,7 +20,7 @@ class ConnectionTest {
   @Test
   void framesAreWrittenOneAtATimeInTheOrderTheyWereQueued() {
     RecordingTransport transport = RecordingTransport.held();
-    Connection connection = new Connection("c", Callers.user("u"), transport, 10, 0);
+    Connection connection = new Connection("c", Callers.user("u"), transport, 10, 0, Traffic.NONE);
 
     IntStream.range(0, 5).forEach(i -> connection.send(frame(MessageType.ROOM_BROADCAST, "m" + i)));
     assertThat(transport.written()).containsExactly("m0");
@@ -32,7 +33,7 @@ class ConnectionTest {
   @Test
   void aFillingQueueDropsEphemeralFramesAndKeepsTheConnection() {
     RecordingTransport transport = RecordingTransport.held();
-    Connection connection = new Connection("c", Callers.user("u"), transport, 10, 0);
+    Connection connection = new Connection("c", Callers.user("u"), transport, 10, 0, Traffic.NONE);
     IntStream.range(0, 7).forEach(i -> connection.send(frame(MessageType.ROOM_BROADCAST, "b" + i)));
 
     boolean queued = connection.send(frame(MessageType.HEARTBEAT_PING, "ping"));
@@ -45,7 +46,7 @@ class ConnectionTest {
   @Test
   void aDurableFrameThatDoesNotFitClosesTheConnectionAsASlowConsumer() {
     RecordingTransport transport = RecordingTransport.held();
-    Connection connection = new Connection("c", Callers.user("u"), transport, 1, 0);
+    Connection connection = new Connection("c", Callers.user("u"), transport, 1, 0, Traffic.NONE);
     connection.send(frame(MessageType.ROOM_BROADCAST, "in-flight"));
     connection.send(frame(MessageType.ROOM_BROADCAST, "queued"));
 
@@ -59,7 +60,7 @@ class ConnectionTest {
   @Test
   void aClosedConnectionAcceptsNothing() {
     RecordingTransport transport = RecordingTransport.immediate();
-    Connection connection = new Connection("c", Callers.user("u"), transport, 10, 0);
+    Connection connection = new Connection("c", Callers.user("u"), transport, 10, 0, Traffic.NONE);
 
     connection.close(1000, "bye");
 
@@ -88,7 +89,7 @@ class ConnectionTest {
             closed = code;
           }
         };
-    Connection connection = new Connection("c", Callers.user("u"), failing, 10, 0);
+    Connection connection = new Connection("c", Callers.user("u"), failing, 10, 0, Traffic.NONE);
 
     connection.send(frame(MessageType.MESSAGE_TEXT, "x"));
 
@@ -98,7 +99,7 @@ class ConnectionTest {
   @Test
   void pastHighWaterEphemeralFramesAreShedAndTheClientIsWarnedOnce() {
     RecordingTransport transport = RecordingTransport.held();
-    Connection connection = new Connection("c", Callers.user("u"), transport, 4, 0);
+    Connection connection = new Connection("c", Callers.user("u"), transport, 4, 0, Traffic.NONE);
     connection.send(frame(MessageType.ROOM_BROADCAST, "in-flight"));
     connection.send(frame(MessageType.ROOM_BROADCAST, "b1"));
     connection.send(frame(MessageType.ROOM_BROADCAST, "b2"));
@@ -119,7 +120,8 @@ class ConnectionTest {
   @Test
   void aClientThatNeverAcknowledgesIsPingedAtHalfTheWindowAndClosedPastIt() {
     RecordingTransport transport = RecordingTransport.immediate();
-    Connection connection = new Connection("c", Callers.user("u"), transport, 100, 1000);
+    Connection connection =
+        new Connection("c", Callers.user("u"), transport, 100, 1000, Traffic.NONE);
     String chunk = "x".repeat(300);
 
     connection.send(frame(MessageType.ROOM_BROADCAST, chunk));
@@ -135,7 +137,8 @@ class ConnectionTest {
   @Test
   void aPongAcknowledgesEverythingWrittenBeforeItsPing() {
     RecordingTransport transport = RecordingTransport.immediate();
-    Connection connection = new Connection("c", Callers.user("u"), transport, 100, 1000);
+    Connection connection =
+        new Connection("c", Callers.user("u"), transport, 100, 1000, Traffic.NONE);
     String chunk = "x".repeat(300);
 
     for (int i = 0; i < 20; i++) {

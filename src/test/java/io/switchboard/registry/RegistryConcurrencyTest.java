@@ -2,6 +2,7 @@ package io.switchboard.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.metrics.Traffic;
 import io.switchboard.protocol.Frame;
 import io.switchboard.protocol.MessageType;
 import io.switchboard.support.Callers;
@@ -99,7 +100,8 @@ class RegistryConcurrencyTest {
   private Connection open(String user) {
     RecordingTransport transport = RecordingTransport.immediate();
     Connection connection =
-        new Connection("c" + ids.incrementAndGet(), Callers.user(user), transport, 10_000, 0);
+        new Connection(
+            "c" + ids.incrementAndGet(), Callers.user(user), transport, 10_000, 0, Traffic.NONE);
     transports.put(connection, transport);
     connections.admit(connection, Integer.MAX_VALUE, Integer.MAX_VALUE);
     return connection;
@@ -168,7 +170,8 @@ class RegistryConcurrencyTest {
                           Callers.user("user-" + (n % 4)),
                           RecordingTransport.immediate(),
                           1,
-                          0),
+                          0,
+                          Traffic.NONE),
                       50,
                       10)));
     }
@@ -189,9 +192,11 @@ class RegistryConcurrencyTest {
   @Test
   void theNodeLimitRefusesConnectionsBeyondIt() {
     Connection first =
-        new Connection("x1", Callers.user("u1"), RecordingTransport.immediate(), 1, 0);
+        new Connection(
+            "x1", Callers.user("u1"), RecordingTransport.immediate(), 1, 0, Traffic.NONE);
     Connection second =
-        new Connection("x2", Callers.user("u2"), RecordingTransport.immediate(), 1, 0);
+        new Connection(
+            "x2", Callers.user("u2"), RecordingTransport.immediate(), 1, 0, Traffic.NONE);
 
     assertThat(connections.admit(first, 1, 5)).isEqualTo(Connections.Admission.ADMITTED);
     assertThat(connections.admit(second, 1, 5)).isEqualTo(Connections.Admission.SERVER_FULL);
