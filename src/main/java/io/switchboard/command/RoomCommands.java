@@ -77,28 +77,26 @@ public class RoomCommands {
     boolean rejoin = rooms.isMember(roomId, connection);
     JoinOptions options =
         rejoin ? new JoinOptions(0, null) : JoinOptions.of(payload, settings().history());
-    Rooms.Join[] outcome = {Rooms.Join.CLOSED};
+    // Only the connection's own thread adds it to rooms, so whether it is a member and how many
+    // rooms it is in hold until the join below, unless it closes (then the join does nothing).
+    if (!rejoin && connection.roomCount() >= maxRooms) {
+      throw new ProtocolException(
+          ErrorCode.ROOM_LIMIT, "a connection may be in at most " + maxRooms + " rooms");
+    }
     streams
         .of(roomId)
         .attach(
-            () -> {
-              outcome[0] = rooms.join(roomId, connection, maxRooms);
-              return outcome[0] == Rooms.Join.JOINED || outcome[0] == Rooms.Join.ALREADY_MEMBER;
-            },
+            () -> rooms.join(roomId, connection, maxRooms).member(),
             options.since(),
             options.history(),
             replay -> {
-              if (outcome[0] == Rooms.Join.JOINED) {
+              if (!rejoin) {
                 announcements.arrived(roomId, connection.id(), connection.userId());
               }
               connection.send(joined(roomId, replay, options.since() != null));
               replay.frames().forEach(connection::send);
             },
             System.nanoTime());
-    if (outcome[0] == Rooms.Join.ROOM_LIMIT) {
-      throw new ProtocolException(
-          ErrorCode.ROOM_LIMIT, "a connection may be in at most " + maxRooms + " rooms");
-    }
   }
 
   void leave(Connection connection, JsonObject payload) {

@@ -31,33 +31,37 @@ public class Presence {
 
   /** Counts a connection of {@code userId} in; true when the room must be told. */
   public boolean arrive(String roomId, String userId) {
-    boolean[] announce = {false};
-    rooms.compute(
-        roomId,
-        (id, presence) -> {
-          RoomPresence p = presence == null ? new RoomPresence() : presence;
-          announce[0] = p.arrive(userId);
-          return p;
-        });
+    boolean announce =
+        Change.apply(
+            rooms,
+            roomId,
+            presence -> {
+              RoomPresence p = presence == null ? new RoomPresence() : presence;
+              return new Change<>(p, p.arrive(userId));
+            });
     changed.add(roomId);
-    return announce[0];
+    return announce;
   }
 
   /** Counts a connection out; true when the room must be told now (no grace, or none asked). */
   public boolean depart(
       String roomId, String userId, String connectionId, long graceNanos, long nowNanos) {
-    boolean[] announce = {false};
-    rooms.computeIfPresent(
-        roomId,
-        (id, p) -> {
-          announce[0] = p.depart(userId, connectionId, graceNanos, nowNanos);
-          if (p.hasDepartures()) {
-            departing.add(id);
-          }
-          return p.isEmpty() ? null : p;
-        });
+    boolean announce =
+        Change.apply(
+            rooms,
+            roomId,
+            p -> {
+              if (p == null) {
+                return new Change<>(null, false);
+              }
+              boolean now = p.depart(userId, connectionId, graceNanos, nowNanos);
+              if (p.hasDepartures()) {
+                departing.add(roomId);
+              }
+              return new Change<>(p.isEmpty() ? null : p, now);
+            });
     changed.add(roomId);
-    return announce[0];
+    return announce;
   }
 
   /** Departures whose grace period is over, taken out of the state. */
@@ -96,14 +100,13 @@ public class Presence {
   }
 
   public Snapshot snapshot(String roomId, int limit) {
-    Snapshot[] out = {new Snapshot(0, Map.of())};
-    rooms.computeIfPresent(
+    return Change.apply(
+        rooms,
         roomId,
-        (id, p) -> {
-          out[0] = new Snapshot(p.userCount(), p.users(limit));
-          return p;
-        });
-    return out[0];
+        p ->
+            p == null
+                ? new Change<>(null, new Snapshot(0, Map.of()))
+                : new Change<>(p, new Snapshot(p.userCount(), p.users(limit))));
   }
 
   public int userCount(String roomId) {

@@ -22,27 +22,27 @@ public class Typing {
 
   /** Starts or refreshes the user's indicator; true when it was not on (the room must be told). */
   public boolean start(String roomId, String userId, long deadlineNanos) {
-    boolean[] started = {false};
-    rooms.compute(
+    return Change.apply(
+        rooms,
         roomId,
-        (id, typing) -> {
+        typing -> {
           Map<String, Long> t = typing == null ? new HashMap<>() : typing;
-          started[0] = t.put(userId, deadlineNanos) == null;
-          return t;
+          return new Change<>(t, t.put(userId, deadlineNanos) == null);
         });
-    return started[0];
   }
 
   /** Stops the user's indicator; true when it was on (the room must be told). */
   public boolean stop(String roomId, String userId) {
-    boolean[] stopped = {false};
-    rooms.computeIfPresent(
+    return Change.apply(
+        rooms,
         roomId,
-        (id, t) -> {
-          stopped[0] = t.remove(userId) != null;
-          return t.isEmpty() ? null : t;
+        t -> {
+          if (t == null) {
+            return new Change<>(null, false);
+          }
+          boolean stopped = t.remove(userId) != null;
+          return new Change<>(t.isEmpty() ? null : t, stopped);
         });
-    return stopped[0];
   }
 
   /** The indicators past their deadline, taken out of the state. */

@@ -34,18 +34,17 @@ public class Connections {
       count.decrementAndGet();
       return Admission.SERVER_FULL;
     }
-    boolean[] added = {false};
-    byUser.compute(
-        connection.userId(),
-        (user, set) -> {
-          Set<Connection> members = set == null ? ConcurrentHashMap.newKeySet() : set;
-          if (members.size() < maxPerUser) {
-            members.add(connection);
-            added[0] = true;
-          }
-          return members.isEmpty() ? null : members;
-        });
-    if (!added[0]) {
+    Set<Connection> ofUser =
+        byUser.compute(
+            connection.userId(),
+            (user, set) -> {
+              Set<Connection> members = set == null ? ConcurrentHashMap.newKeySet() : set;
+              if (members.size() < maxPerUser) {
+                members.add(connection);
+              }
+              return members.isEmpty() ? null : members;
+            });
+    if (ofUser == null || !ofUser.contains(connection)) {
       count.decrementAndGet();
       return Admission.USER_FULL;
     }

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Room membership on this node. A room exists while it has members: the last one out removes it, so
- * the map never holds empty rooms. Every change runs inside {@code compute} on the room's entry,
- * which makes "add to a room that is being removed" impossible.
+ * the map never holds empty rooms. Every change to a room's members runs inside {@code compute} on
+ * the room's entry, which makes "add to a room that is being removed" impossible.
  */
 @ApplicationScoped
 public class Rooms {
@@ -19,7 +19,12 @@ public class Rooms {
     JOINED,
     ALREADY_MEMBER,
     ROOM_LIMIT,
-    CLOSED
+    CLOSED;
+
+    /** Whether the connection is in the room afterwards. */
+    public boolean member() {
+      return this == JOINED || this == ALREADY_MEMBER;
+    }
   }
 
   private final ConcurrentHashMap<String, Set<Connection>> rooms = new ConcurrentHashMap<>();
@@ -31,37 +36,43 @@ public class Rooms {
     if (connection.roomCount() >= maxRoomsPerConnection) {
       return Join.ROOM_LIMIT;
     }
-    Join[] outcome = {Join.CLOSED};
-    rooms.compute(
-        roomId,
-        (id, members) -> {
-          if (!connection.isOpen()) {
-            return members;
-          }
-          Set<Connection> set = members == null ? ConcurrentHashMap.newKeySet() : members;
-          set.add(connection);
-          connection.rooms().add(id);
-          outcome[0] = Join.JOINED;
-          return set;
-        });
-    if (outcome[0] == Join.JOINED && !connection.isOpen()) {
+    Set<Connection> members =
+        rooms.compute(
+            roomId,
+            (id, current) -> {
+              if (!connection.isOpen()) {
+                return current;
+              }
+              Set<Connection> set = current == null ? ConcurrentHashMap.newKeySet() : current;
+              set.add(connection);
+              connection.rooms().add(id);
+              return set;
+            });
+    if (members == null || !members.contains(connection)) {
+      return Join.CLOSED;
+    }
+    if (!connection.isOpen()) {
       leave(roomId, connection);
       return Join.CLOSED;
     }
-    return outcome[0];
+    return Join.JOINED;
   }
 
-  /** Removes the connection from the room; true when it was a member. */
+  /**
+   * Removes the connection from the room; true when it was a member. The connection's own set of
+   * rooms decides: when a close and a {@code room.leave} race, exactly one of them removes it.
+   */
   public boolean leave(String roomId, Connection connection) {
-    boolean[] removed = {false};
+    if (!connection.rooms().remove(roomId)) {
+      return false;
+    }
     rooms.computeIfPresent(
         roomId,
         (id, members) -> {
-          removed[0] = members.remove(connection);
-          connection.rooms().remove(id);
+          members.remove(connection);
           return members.isEmpty() ? null : members;
         });
-    return removed[0];
+    return true;
   }
 
   /** Removes a closed connection from every room it was in and returns those rooms. */
