@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Who may connect and from where: the validated authentication settings. The room and message rules
- * are kept as text here and parsed, also at startup, by the security package that applies them.
+ * are kept as text here and parsed, also at startup, by the access package that applies them.
  *
  * @param allowedOrigins normalized {@code scheme://host[:port]} origins (lower case, default port
  *     dropped), compared exactly; empty means same origin only
