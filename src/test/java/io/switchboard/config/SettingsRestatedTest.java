@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -149,9 +150,7 @@ class SettingsRestatedTest {
    * in a comment only (setting it empty would not mean "none" on every server); nothing else.
    */
   private static void assertRestated(
-      String file,
-      Map<String, Stated> stated,
-      java.util.function.Function<SettingDescription, String> expectedLine) {
+      String file, Map<String, Stated> stated, Function<SettingDescription, String> expectedLine) {
     for (SettingDescription setting : SETTINGS) {
       Stated s = stated.get(setting.key());
       if (setting.hasDefault()) {
