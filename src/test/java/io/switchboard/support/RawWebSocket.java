@@ -1,21 +1,22 @@
 package io.switchboard.support;
 
+import io.switchboard.bench.Frames;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * A WebSocket client on a bare TCP socket that completes the handshake and then reads only when
  * told to: a client that has stopped reading, exactly as the server sees one. Its receive buffer is
  * made small so the server's writes back up quickly. It presents a fresh valid token, as {@link
- * Handshake}'s default does.
+ * Handshake}'s default does; the upgrade and the masked frames are the load generator's ({@link
+ * io.switchboard.bench.Handshake}, {@link Frames}).
  */
 public final class RawWebSocket implements AutoCloseable {
 
@@ -42,57 +43,28 @@ public final class RawWebSocket implements AutoCloseable {
   public static RawWebSocket open(URI uri, int receiveBufferBytes) throws IOException {
     Socket socket = new Socket();
     socket.setReceiveBufferSize(receiveBufferBytes);
-    socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
-    byte[] nonce = new byte[16];
-    new SecureRandom().nextBytes(nonce);
-    String request =
-        "GET "
-            + uri.getRawPath()
-            + " HTTP/1.1\r\n"
-            + "Host: "
-            + uri.getHost()
-            + ":"
-            + uri.getPort()
-            + "\r\n"
-            + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-            + "Authorization: Bearer "
-            + Tokens.valid()
-            + "\r\n"
-            + "Sec-WebSocket-Key: "
-            + Base64.getEncoder().encodeToString(nonce)
-            + "\r\n"
-            + "Sec-WebSocket-Version: 13\r\n\r\n";
-    OutputStream out = socket.getOutputStream();
-    out.write(request.getBytes(StandardCharsets.US_ASCII));
-    out.flush();
+    socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
     RawWebSocket ws = new RawWebSocket(socket);
-    String status = ws.readHeaders();
-    if (!status.startsWith("HTTP/1.1 101")) {
+    io.switchboard.bench.Handshake handshake = io.switchboard.bench.Handshake.random();
+    try {
+      ws.write(handshake.request(uri, Tokens.valid()));
+      handshake.check(ws.readHeaders());
+    } catch (IOException e) {
       socket.close();
-      throw new IOException("handshake refused: " + status);
+      throw e;
     }
     return ws;
   }
 
   /** Sends one masked text frame, as RFC 6455 requires of clients. */
   public void sendText(String text) throws IOException {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-    byte[] mask = new byte[4];
-    new SecureRandom().nextBytes(mask);
-    ByteArrayOutputStream frame = new ByteArrayOutputStream();
-    frame.write(0x81);
-    if (payload.length < 126) {
-      frame.write(0x80 | payload.length);
-    } else {
-      frame.write(0x80 | 126);
-      frame.write(payload.length >> 8);
-      frame.write(payload.length & 0xff);
-    }
-    frame.write(mask);
-    for (int i = 0; i < payload.length; i++) {
-      frame.write(payload[i] ^ mask[i % 4]);
-    }
-    socket.getOutputStream().write(frame.toByteArray());
+    write(Frames.text(text));
+  }
+
+  private void write(ByteBuffer bytes) throws IOException {
+    socket
+        .getOutputStream()
+        .write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
     socket.getOutputStream().flush();
   }
 

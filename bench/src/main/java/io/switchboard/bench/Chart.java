@@ -12,12 +12,18 @@ import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 
-/** A grouped bar chart written as PNG with Java2D: no plotting tool needed to reproduce a report. */
+/**
+ * A grouped bar chart written as PNG with Java2D: no plotting tool needed to reproduce a report.
+ */
 final class Chart {
 
   private static final Color[] COLORS = {
-    new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
-    new Color(0x9467bd), new Color(0x8c564b)
+    new Color(0x1f77b4),
+    new Color(0xff7f0e),
+    new Color(0x2ca02c),
+    new Color(0xd62728),
+    new Color(0x9467bd),
+    new Color(0x8c564b)
   };
   private static final int WIDTH = 900;
   private static final int HEIGHT = 420;

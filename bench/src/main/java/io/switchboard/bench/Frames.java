@@ -10,9 +10,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * The client's frames (RFC 6455 section 5): one final frame per message, with the 7-, 16- or 64-bit
  * length its payload needs, always masked because a server must refuse unmasked client frames. The
  * key comes from {@link ThreadLocalRandom}: it only has to be unpredictable to intermediaries, and
- * a secure random per frame would cost more than the rest of the send.
+ * a secure random per frame would cost more than the rest of the send. The test suite's raw client
+ * ({@code io.switchboard.support.RawWebSocket}) sends its frames with it too.
  */
-final class Frames {
+public final class Frames {
 
   static final int CONTINUATION = 0x0;
   static final int TEXT = 0x1;
@@ -26,7 +27,7 @@ final class Frames {
 
   private Frames() {}
 
-  static ByteBuffer text(String text) {
+  public static ByteBuffer text(String text) {
     return encode(TEXT, text.getBytes(UTF_8), ThreadLocalRandom.current().nextInt());
   }
 

@@ -15,9 +15,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * The opening handshake of RFC 6455 section 4: the HTTP/1.1 upgrade request, and the check that the
  * answer is a 101 carrying the accept value derived from this request's key, so that an error page
  * is never read as frames. The token, when there is one, travels as {@code Authorization: Bearer},
- * and no subprotocol is offered: the hub accepts a connection without one.
+ * and no subprotocol is offered: the hub accepts a connection without one. The test suite's raw
+ * client ({@code io.switchboard.support.RawWebSocket}) opens its connections with it too.
  */
-final class Handshake {
+public final class Handshake {
 
   private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
@@ -28,14 +29,14 @@ final class Handshake {
   }
 
   /** A handshake with a fresh 16-byte key. */
-  static Handshake random() {
+  public static Handshake random() {
     byte[] nonce = new byte[16];
     ThreadLocalRandom.current().nextBytes(nonce);
     return new Handshake(Base64.getEncoder().encodeToString(nonce));
   }
 
   /** The upgrade request for {@code url}, with {@code token} as a bearer token unless null. */
-  ByteBuffer request(URI url, String token) {
+  public ByteBuffer request(URI url, String token) {
     String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
     String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
     String host = url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
@@ -80,7 +81,7 @@ final class Handshake {
   }
 
   /** Throws unless {@code head} (status line and headers) accepts this handshake's upgrade. */
-  void check(String head) throws ProtocolException {
+  public void check(String head) throws ProtocolException {
     String[] lines = head.split("\r\n");
     if (!lines[0].matches("HTTP/1\\.1 101( .*)?")) {
       throw new ProtocolException("upgrade refused: " + lines[0]);

@@ -47,7 +47,9 @@ record Options(
 
   /** What a run measures. */
   enum Scenario {
-    /** Publishers broadcast to rooms of subscribers: throughput, latency, loss, CPU per delivery. */
+    /**
+     * Publishers broadcast to rooms of subscribers: throughput, latency, loss, CPU per delivery.
+     */
     FANOUT,
     /** Pairs of connections exchange direct messages: the publishers send to their partners. */
     DIRECT,
@@ -79,7 +81,8 @@ record Options(
             Double.parseDouble(given.getOrDefault("rate", "0")),
             Integer.parseInt(given.getOrDefault("window", "32")),
             Integer.parseInt(given.getOrDefault("size", "128")),
-            Duration.ofMillis((long) (1000 * Double.parseDouble(given.getOrDefault("warmup", "3")))),
+            Duration.ofMillis(
+                (long) (1000 * Double.parseDouble(given.getOrDefault("warmup", "3")))),
             Duration.ofMillis(
                 (long) (1000 * Double.parseDouble(given.getOrDefault("duration", "10")))),
             Integer.parseInt(given.getOrDefault("concurrency", "100")),

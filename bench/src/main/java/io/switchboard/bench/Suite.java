@@ -100,18 +100,29 @@ public final class Suite {
         switch (scenario) {
           case "idle" ->
               List.of(
-                  "--scenario", "idle", "--rooms", "100",
-                  "--subscribers", given.getOrDefault("idle", "5000"));
+                  "--scenario",
+                  "idle",
+                  "--rooms",
+                  "100",
+                  "--subscribers",
+                  given.getOrDefault("idle", "5000"));
           case "connect" ->
               List.of(
-                  "--scenario", "connect", "--rooms", "100", "--concurrency", "200",
-                  "--subscribers", given.getOrDefault("storm", "2000"));
+                  "--scenario",
+                  "connect",
+                  "--rooms",
+                  "100",
+                  "--concurrency",
+                  "200",
+                  "--subscribers",
+                  given.getOrDefault("storm", "2000"));
           case "fanout-max" -> List.of("--subscribers", subscribers, "--rate", "0");
           case "fanout-big" ->
               List.of("--subscribers", given.getOrDefault("big", "5000"), "--rate", "0");
           case "fanout-10k", "fanout-40k" ->
               List.of(
-                  "--subscribers", subscribers,
+                  "--subscribers",
+                  subscribers,
                   "--rate",
                   Double.toString(
                       1000.0
@@ -119,16 +130,32 @@ public final class Suite {
                           / Integer.parseInt(subscribers)));
           case "stalled" ->
               List.of(
-                  "--subscribers", subscribers, "--stalled", "1",
-                  "--rate", Double.toString(40_000.0 / Integer.parseInt(subscribers)));
+                  "--subscribers",
+                  subscribers,
+                  "--stalled",
+                  "1",
+                  "--rate",
+                  Double.toString(40_000.0 / Integer.parseInt(subscribers)));
           case "rooms-max" ->
               List.of(
-                  "--subscribers", given.getOrDefault("big", "5000"),
-                  "--rooms", "100", "--publishers", "100", "--window", "8", "--rate", "0");
+                  "--subscribers",
+                  given.getOrDefault("big", "5000"),
+                  "--rooms",
+                  "100",
+                  "--publishers",
+                  "100",
+                  "--window",
+                  "8",
+                  "--rate",
+                  "0");
           case "direct" ->
               List.of(
-                  "--scenario", "direct",
-                  "--subscribers", given.getOrDefault("pairs", "500"), "--rate", "20");
+                  "--scenario",
+                  "direct",
+                  "--subscribers",
+                  given.getOrDefault("pairs", "500"),
+                  "--rate",
+                  "20");
           default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
     args.addAll(specific);
@@ -147,7 +174,11 @@ public final class Suite {
   /** Medians per scenario and server, ratios to {@code baseline}, charts. */
   static void report(Path csv, Path out, String baseline) throws IOException {
     List<Result> rows =
-        Files.readAllLines(csv).stream().skip(1).filter(l -> !l.isBlank()).map(Result::parse).toList();
+        Files.readAllLines(csv).stream()
+            .skip(1)
+            .filter(l -> !l.isBlank())
+            .map(Result::parse)
+            .toList();
     Map<String, Map<String, List<Result>>> byScenario = new LinkedHashMap<>();
     for (Result row : rows) {
       byScenario
@@ -225,17 +256,44 @@ public final class Suite {
             + "![connects](connects.png)\n![memory](memory.png)\n");
     Files.writeString(out.resolve("results.md"), md.toString());
 
-    chart(byScenario, "Fan-out deliveries per second (median)", "deliveries/s",
-        Result::deliveriesPerSecond, out.resolve("throughput.png"), Suite::delivers);
-    chart(byScenario, "Server CPU per delivery (median)", "microseconds",
-        Result::serverCpuMicrosPerDelivery, out.resolve("cpu.png"), Suite::delivers);
-    chart(byScenario, "Delivery latency p99 (median)", "microseconds", Result::p99,
-        out.resolve("p99.png"), Suite::delivers);
-    chart(byScenario, "Connection setup rate: handshake + join (median)", "connections/s",
-        Result::connectsPerSecond, out.resolve("connects.png"), "connect"::equals);
-    chart(byScenario, "Server memory per idle joined connection", "bytes (RSS; heap for Java)",
-        r -> r.heapBytesPerConnection() >= 0 ? r.heapBytesPerConnection()
-            : r.rssBytesPerConnection(), out.resolve("memory.png"), "idle"::equals);
+    chart(
+        byScenario,
+        "Fan-out deliveries per second (median)",
+        "deliveries/s",
+        Result::deliveriesPerSecond,
+        out.resolve("throughput.png"),
+        Suite::delivers);
+    chart(
+        byScenario,
+        "Server CPU per delivery (median)",
+        "microseconds",
+        Result::serverCpuMicrosPerDelivery,
+        out.resolve("cpu.png"),
+        Suite::delivers);
+    chart(
+        byScenario,
+        "Delivery latency p99 (median)",
+        "microseconds",
+        Result::p99,
+        out.resolve("p99.png"),
+        Suite::delivers);
+    chart(
+        byScenario,
+        "Connection setup rate: handshake + join (median)",
+        "connections/s",
+        Result::connectsPerSecond,
+        out.resolve("connects.png"),
+        "connect"::equals);
+    chart(
+        byScenario,
+        "Server memory per idle joined connection",
+        "bytes (RSS; heap for Java)",
+        r ->
+            r.heapBytesPerConnection() >= 0
+                ? r.heapBytesPerConnection()
+                : r.rssBytesPerConnection(),
+        out.resolve("memory.png"),
+        "idle"::equals);
   }
 
   private static boolean delivers(String scenario) {

@@ -14,6 +14,14 @@ final class Chat {
 
   private Chat() {}
 
+  /**
+   * The messages the server keeps per room: the rooms execution's {@code WS_ROOM_HISTORY}, given to
+   * the tests from the same pom property as {@code switchboard.roomHistory}.
+   */
+  static int history() {
+    return Integer.parseInt(System.getProperty("switchboard.roomHistory"));
+  }
+
   static JsonObject text(String text) {
     return Json.createObjectBuilder().add("text", text).build();
   }

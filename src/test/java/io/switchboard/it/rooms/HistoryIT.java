@@ -12,6 +12,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -20,7 +21,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** History on join, against a server keeping WS_ROOM_HISTORY=10 messages per room. */
+/** History on join, against a server keeping {@link Chat#history()} messages per room. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class HistoryIT {
@@ -78,20 +79,23 @@ class HistoryIT {
   void historyKeepsOnlyTheConfiguredNumberOfMessagesAndTheRequestIsCappedToIt() {
     try (HubClient author = HubClient.connect(Hub.ws(base));
         HubClient reader = HubClient.connect(Hub.ws(base))) {
+      int kept = Chat.history();
+      int published = kept + 3;
       Chat.join(author, "history-cap");
-      for (int i = 1; i <= 13; i++) {
+      for (int i = 1; i <= published; i++) {
         publish(author, "history-cap", "m" + i);
       }
 
       JsonObject joined =
           Chat.joinWith(
-              reader, Json.createObjectBuilder().add("room_id", "history-cap").add("history", 50));
+              reader,
+              Json.createObjectBuilder().add("room_id", "history-cap").add("history", kept * 5));
 
-      assertThat(joined.getInt("replayed")).isEqualTo(10);
-      List<JsonObject> replay = broadcasts(reader, 10);
+      assertThat(joined.getInt("replayed")).isEqualTo(kept);
+      List<JsonObject> replay = broadcasts(reader, kept);
       assertThat(replay)
           .extracting(Chat::seq)
-          .containsExactly(4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L);
+          .containsExactlyElementsOf(LongStream.rangeClosed(4, published).boxed().toList());
       assertThat(textOf(replay.get(0))).isEqualTo("m4");
       Chat.assertNoMore(reader, "room.broadcast");
     }

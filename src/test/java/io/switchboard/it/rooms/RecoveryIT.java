@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Gap-free recovery after a reconnect: exactly the missed messages, in order, or an explicit gap
- * signal. The server keeps WS_ROOM_HISTORY=10 messages per room.
+ * signal. The server keeps {@link Chat#history()} messages per room.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -57,7 +57,7 @@ class RecoveryIT {
       CompletableFuture<Void> publishing =
           CompletableFuture.runAsync(
               () -> {
-                for (int i = 0; i < 8; i++) {
+                for (int i = 0; i < Chat.history() - 2; i++) {
                   publish(publisher, room, "during " + i);
                 }
               });
@@ -90,7 +90,7 @@ class RecoveryIT {
     try (HubClient publisher = HubClient.connect(Hub.ws(base))) {
       String epoch = Chat.join(publisher, room).getJsonObject("stream").getString("epoch");
       publish(publisher, room, "seen");
-      for (int i = 0; i < 12; i++) {
+      for (int i = 0; i < Chat.history() + 2; i++) {
         publish(publisher, room, "missed " + i);
       }
       try (HubClient back = HubClient.connect(Hub.ws(base))) {
@@ -109,14 +109,18 @@ class RecoveryIT {
     String room = "recovery-edge";
     try (HubClient publisher = HubClient.connect(Hub.ws(base))) {
       String epoch = Chat.join(publisher, room).getJsonObject("stream").getString("epoch");
-      for (int i = 1; i <= 12; i++) {
+      int published = Chat.history() + 2;
+      for (int i = 1; i <= published; i++) {
         publish(publisher, room, "m" + i);
       }
       try (HubClient back = HubClient.connect(Hub.ws(base))) {
         JsonObject rejoined = Chat.joinWith(back, Chat.since(room, epoch, 2));
 
         assertThat(rejoined.getBoolean("recovered")).isTrue();
-        assertThat(broadcasts(back, 10)).extracting(Chat::seq).startsWith(3L).endsWith(12L);
+        assertThat(broadcasts(back, Chat.history()))
+            .extracting(Chat::seq)
+            .startsWith(3L)
+            .endsWith((long) published);
       }
     }
   }
