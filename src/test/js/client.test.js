@@ -1,10 +1,10 @@
 'use strict';
-const { test, beforeEach, afterEach, mock } = require('node:test');
+const { test, beforeEach, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
-const { Switchboard, FakeSocket, client, settle, joined, broadcast } = require('./fake-hub.js');
+const { Switchboard, FakeSocket, clock, client, settle, joined, broadcast } = require('./fake-hub.js');
 
-beforeEach(() => mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 1_000_000 }));
-afterEach(() => mock.timers.reset());
+beforeEach(() => clock.install(1_000_000));
+afterEach(() => clock.uninstall());
 
 /** Connects a client and returns it with its first socket, greeted. */
 async function connected(options) {
@@ -44,7 +44,7 @@ test('a dropped connection is retried with full jitter between the minimum and t
   hub.on('state', (s, d) => s === 'disconnected' && delays.push(d.delayMs));
   for (let i = 0; i < 6; i++) {
     FakeSocket.last().drop(1006);
-    mock.timers.tick(delays[delays.length - 1]);
+    clock.tick(delays[delays.length - 1]);
     await settle();
   }
   assert.deepEqual(delays, [100, 200, 400, 800, 1000, 1000]);
@@ -56,10 +56,10 @@ test('the backoff restarts after a connection is established', async () => {
   const delays = [];
   hub.on('state', (s, d) => s === 'disconnected' && delays.push(d.delayMs));
   FakeSocket.last().drop(1006);
-  mock.timers.tick(100);
+  clock.tick(100);
   await settle();
   FakeSocket.last().drop(1006);
-  mock.timers.tick(200);
+  clock.tick(200);
   await settle();
   FakeSocket.last().accept();
   FakeSocket.last().drop(1006);
@@ -69,10 +69,10 @@ test('the backoff restarts after a connection is established', async () => {
 test('no reconnect happens before the delay has passed', async () => {
   await connected({ reconnect: { minDelayMs: 1000, maxDelayMs: 1000 } });
   FakeSocket.last().drop(1011);
-  mock.timers.tick(999);
+  clock.tick(999);
   await settle();
   assert.equal(FakeSocket.instances.length, 1);
-  mock.timers.tick(1);
+  clock.tick(1);
   await settle();
   assert.equal(FakeSocket.instances.length, 2);
 });
@@ -84,10 +84,10 @@ test('server.draining: the client waits exactly retry_after_ms', async () => {
   FakeSocket.last().frame('server.draining', { retry_after_ms: 6412, reason: 'server shutting down' });
   FakeSocket.last().drop(1001, 'server shutting down');
   assert.equal(detail.delayMs, 6412);
-  mock.timers.tick(6411);
+  clock.tick(6411);
   await settle();
   assert.equal(FakeSocket.instances.length, 1);
-  mock.timers.tick(1);
+  clock.tick(1);
   await settle();
   assert.equal(FakeSocket.instances.length, 2);
 });
@@ -135,7 +135,7 @@ test('4001 reconnects only when there is something to do', async () => {
   hub.on('state', (s, d) => (detail = d));
   FakeSocket.last().drop(4001);
   assert.equal(detail.delayMs, null);
-  mock.timers.tick(120000);
+  clock.tick(120000);
   await settle();
   assert.equal(FakeSocket.instances.length, 1);
   hub.room('lobby').join();
@@ -152,7 +152,7 @@ test('1000 and 4005 are final: the client closes and connect() rejects', async (
     hub.on('state', (s) => states.push(s));
     FakeSocket.last().drop(code);
     await assert.rejects(established, { code: 'closed' });
-    mock.timers.tick(120000);
+    clock.tick(120000);
     await settle();
     assert.deepEqual(states, ['closed']);
     assert.equal(FakeSocket.instances.length, 1);
@@ -164,7 +164,7 @@ test('4003 fetches a new token through getToken, then reconnects at once with it
   const hub = await connected({ getToken: async () => 'tok.' + ++n + '.x' });
   assert.deepEqual(FakeSocket.last().protocols, ['switchboard.v1', 'bearer.tok.1.x']);
   FakeSocket.last().drop(4003, 'token expired');
-  mock.timers.tick(250);
+  clock.tick(250);
   await settle();
   assert.deepEqual(FakeSocket.last().protocols, ['switchboard.v1', 'bearer.tok.2.x']);
 });
@@ -196,7 +196,7 @@ test('getToken failing otherwise is retried with backoff', async () => {
   hub.connect();
   await settle();
   assert.equal(hub.state, 'disconnected');
-  mock.timers.tick(100);
+  clock.tick(100);
   await settle();
   assert.equal(FakeSocket.instances.length, 1);
 });
@@ -225,11 +225,11 @@ test('heartbeat pings are answered with a pong quoting the ping', async () => {
 test('a silent connection is given up after heartbeat interval plus timeout', async () => {
   await connected();
   const socket = FakeSocket.last();
-  mock.timers.tick(89999);
+  clock.tick(89999);
   assert.equal(socket.closedWith, null);
-  mock.timers.tick(1);
+  clock.tick(1);
   assert.equal(socket.closedWith.code, 4000);
-  mock.timers.tick(250);
+  clock.tick(250);
   await settle();
   assert.equal(FakeSocket.instances.length, 2);
 });
@@ -240,7 +240,7 @@ test('disconnect closes with 1000 and never reconnects', async () => {
   hub.disconnect();
   assert.equal(socket.closedWith.code, 1000);
   assert.equal(hub.state, 'closed');
-  mock.timers.tick(120000);
+  clock.tick(120000);
   await settle();
   assert.equal(FakeSocket.instances.length, 1);
 });

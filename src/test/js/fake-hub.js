@@ -59,6 +59,49 @@ class FakeSocket {
   }
 }
 
+/**
+ * Fake timers: setTimeout, clearTimeout and Date.now replaced while a test runs, time moved by
+ * tick(). Written here rather than node:test's mock.timers so that the tests run on Node 18 too
+ * (Debian's nodejs).
+ */
+const clock = {
+  now: 0,
+  timers: [],
+  nextId: 1,
+  saved: null,
+  install(start) {
+    this.saved = { setTimeout: global.setTimeout, clearTimeout: global.clearTimeout, now: Date.now };
+    this.now = start;
+    this.timers = [];
+    global.setTimeout = (fn, ms) => {
+      const id = this.nextId++;
+      this.timers.push({ id, at: this.now + Math.max(0, ms || 0), fn });
+      return id;
+    };
+    global.clearTimeout = (id) => {
+      this.timers = this.timers.filter((t) => t.id !== id);
+    };
+    Date.now = () => this.now;
+  },
+  uninstall() {
+    global.setTimeout = this.saved.setTimeout;
+    global.clearTimeout = this.saved.clearTimeout;
+    Date.now = this.saved.now;
+  },
+  /** Moves time on by `ms`, running every timer that falls due, in order. */
+  tick(ms) {
+    const end = this.now + ms;
+    for (;;) {
+      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      if (!due) break;
+      this.timers.splice(this.timers.indexOf(due), 1);
+      this.now = due.at;
+      due.fn();
+    }
+    this.now = end;
+  },
+};
+
 /** A client wired to fake sockets, with a fixed random source (0.5 unless given). */
 function client(options) {
   FakeSocket.instances = [];
@@ -90,4 +133,4 @@ function broadcast(roomId, epoch, seq, message) {
   return { room_id: roomId, message, sender_connection_id: 'c-x', seq, epoch };
 }
 
-module.exports = { Switchboard, FakeSocket, client, settle, joined, broadcast };
+module.exports = { Switchboard, FakeSocket, clock, client, settle, joined, broadcast };

@@ -1,10 +1,10 @@
 'use strict';
-const { test, beforeEach, afterEach, mock } = require('node:test');
+const { test, beforeEach, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
-const { FakeSocket, client, settle, joined, broadcast } = require('./fake-hub.js');
+const { FakeSocket, clock, client, settle, joined, broadcast } = require('./fake-hub.js');
 
-beforeEach(() => mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 1_000_000 }));
-afterEach(() => mock.timers.reset());
+beforeEach(() => clock.install(1_000_000));
+afterEach(() => clock.uninstall());
 
 async function connected(options) {
   const hub = client(options);
@@ -18,7 +18,7 @@ async function connected(options) {
 /** Drops the connection and lets the client reconnect (immediate policy: 4000). */
 async function reconnect() {
   FakeSocket.last().drop(4000);
-  mock.timers.tick(250);
+  clock.tick(250);
   await settle();
   FakeSocket.last().accept();
   await settle();
@@ -127,7 +127,7 @@ test('publish while disconnected waits in the queue and goes out after the recon
   FakeSocket.last().frame('room.joined', joined('lobby', 'e1', 0));
   FakeSocket.last().drop(1006);
   const publishing = room.publish({ text: 'later' });
-  mock.timers.tick(1000);
+  clock.tick(1000);
   await settle();
   const socket = FakeSocket.last();
   socket.accept();
@@ -149,9 +149,9 @@ test('rate_limited is retried with the same id after retry_after_ms; forbidden r
   await settle();
   const id = socket.sentOf('room.broadcast')[0].message_id;
   socket.frame('error', { code: 'rate_limited', message: 'slow down', ref_message_id: id, retry_after_ms: 1500 });
-  mock.timers.tick(1499);
+  clock.tick(1499);
   assert.equal(socket.sentOf('room.broadcast').length, 1);
-  mock.timers.tick(1);
+  clock.tick(1);
   assert.equal(socket.sentOf('room.broadcast')[1].message_id, id);
   socket.frame('error', { code: 'forbidden', message: 'no', ref_message_id: id });
   await assert.rejects(limited, { code: 'forbidden', refMessageId: id });
@@ -165,7 +165,7 @@ test('a publish never acked is rejected after publishTimeoutMs, saying it may ha
   await settle();
   const publishing = room.publish({ text: 'x' });
   await settle();
-  mock.timers.tick(5000);
+  clock.tick(5000);
   await assert.rejects(publishing, { code: 'timeout', maybeDelivered: true });
 });
 
@@ -175,7 +175,7 @@ test('the outgoing queue is bounded: past queueLimit a call is refused at once',
   const a = hub.direct({ userId: 'bob' }, 'one');
   const b = hub.direct({ userId: 'bob' }, 'two');
   await assert.rejects(hub.direct({ userId: 'bob' }, 'three'), { code: 'queue_full' });
-  mock.timers.tick(1000);
+  clock.tick(1000);
   await settle();
   FakeSocket.last().accept();
   await Promise.all([a, b]);
@@ -189,12 +189,12 @@ test('typing sends one start per two seconds and a stop after three idle seconds
   const socket = FakeSocket.last();
   socket.frame('room.joined', joined('lobby', 'e1', 0));
   room.typing();
-  mock.timers.tick(1000);
+  clock.tick(1000);
   room.typing();
-  mock.timers.tick(1000);
+  clock.tick(1000);
   room.typing();
   assert.equal(socket.sentOf('typing.start').length, 2);
-  mock.timers.tick(3000);
+  clock.tick(3000);
   assert.equal(socket.sentOf('typing.stop').length, 1);
   socket.drop(1006);
   room.typing();
