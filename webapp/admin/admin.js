@@ -113,7 +113,7 @@
         plugins: { legend: { display: datasets.length > 1, position: 'bottom' } },
         scales: {
           x: { ticks: { maxTicksLimit: 6, maxRotation: 0 }, grid: { display: false } },
-          y: { beginAtZero: true, title: { display: Boolean(unit), text: unit } },
+          y: { beginAtZero: true, ticks: { precision: unit === 'open' ? 0 : undefined }, title: { display: Boolean(unit), text: unit } },
         },
       },
     });
