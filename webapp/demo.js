@@ -1,313 +1,437 @@
 /**
- * demo.js: the Switchboard demo page. One connection, one room at a time, a chat view, the room's
- * members and a raw frame log. All protocol work is done by switchboard.js (window.Switchboard).
+ * demo.js: the Switchboard chat. Rooms with history, direct messages, typing indicators, the members
+ * of a room with their devices, and the connection's state; all protocol work is switchboard.js's.
  *
- * Every piece of text that came from the network or the user is put on the page with textContent,
- * never innerHTML.
+ * Text from the network or the user reaches the page through textContent only, never as markup.
  */
 (function () {
   'use strict';
 
   const $ = (id) => document.getElementById(id);
-  const ui = {
-    connectForm: $('connect-form'), hubUrl: $('hub-url'), connect: $('connect'), disconnect: $('disconnect'),
-    state: $('state'), connectionId: $('connection-id'), userId: $('user-id'), pings: $('pings'), alert: $('alert'),
-    roomForm: $('room-form'), roomId: $('room-id'), join: $('join'), leave: $('leave'),
-    members: $('members'), membersEmpty: $('members-empty'), memberCount: $('member-count'),
-    chatRoom: $('chat-room'), messages: $('messages'), messageForm: $('message-form'), message: $('message'), send: $('send'),
-    log: $('log'), logCount: $('log-count'), logHeartbeats: $('log-heartbeats'), logClear: $('log-clear'),
-  };
+  const ROOMS_KEY = 'switchboard.rooms';
+  const HISTORY = 50;
+  /** Items kept per conversation; older ones are dropped so a long-open page stays light. */
+  const KEEP = 500;
 
-  /** Log entries kept; older ones are dropped so a long-open page stays light. */
-  const LOG_LIMIT = 500;
-  const ROOM_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+  let hub = null;
+  let mode = 'jwt';
+  /** key ('room:<id>' | 'dm:<user>') -> {kind, id, items: [], unread} */
+  const conversations = new Map();
+  let current = null;
+  let countdown = null;
+  let renewal = null;
+  let membersRefresh = null;
 
-  const hub = new Switchboard.Client();
+  // ------------------------------------------------------------------ helpers
 
-  /**
-   * What the page knows about rooms.
-   * room: the joined room, or null. pending: the room.join / room.leave in flight, so that an `error`
-   * quoting its message_id can undo it.
-   */
-  const view = {
-    /** @type {?{id: string, count: number, members: Map<string, string>}} members: connection_id -> user_id */
-    room: null,
-    /** @type {?{kind: 'join'|'leave', roomId: string, messageId: string}} */
-    pending: null,
-  };
-
-  // ---------------------------------------------------------------- small DOM helpers
-
-  /** Creates an element with a class and text content (text is never parsed as HTML). */
   function el(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
+    if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
   }
 
-  /** HH:MM:SS in local time for an ISO timestamp (or now). */
   function clock(iso) {
     const d = iso ? new Date(iso) : new Date();
-    if (isNaN(d)) return '??:??:??';
-    return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+    return isNaN(d) ? '' : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   }
 
-  function showAlert(text) {
-    ui.alert.textContent = text;
-    ui.alert.hidden = !text;
+  /** A stable colour and initials per user id. */
+  function avatar(userId, className) {
+    const a = el('span', 'avatar' + (className ? ' ' + className : ''), (userId || '?').replace(/^guest-/, 'g').slice(0, 2).toUpperCase());
+    let h = 0;
+    for (const c of userId || '') h = (h * 31 + c.charCodeAt(0)) % 360;
+    a.style.background = 'hsl(' + h + ' 55% 48%)';
+    a.setAttribute('aria-hidden', 'true');
+    return a;
   }
 
-  /** Appends a line to the chat view and keeps it scrolled to the bottom if it was there. */
-  function addChatItem(item) {
-    const atBottom = ui.messages.scrollHeight - ui.messages.scrollTop - ui.messages.clientHeight < 30;
-    ui.messages.append(item);
-    if (atBottom) ui.messages.scrollTop = ui.messages.scrollHeight;
+  function textOf(message) {
+    if (typeof message === 'string') return message;
+    if (message && typeof message.text === 'string') return message.text;
+    return JSON.stringify(message);
   }
 
-  /** A chat line: time, sender, text. */
-  function addChatLine(timestamp, sender, text, mine) {
-    const li = el('li', mine ? 'msg mine' : 'msg');
-    const time = el('time', 'time', clock(timestamp));
-    time.dateTime = timestamp;
-    li.append(time, el('span', 'sender', sender), el('span', 'text', text));
-    addChatItem(li);
+  function toast(text) {
+    const t = el('div', 'toast', text);
+    $('toasts').append(t);
+    setTimeout(() => t.remove(), 6000);
   }
 
-  /** A notice in the chat view: joins, leaves, direct messages, connection changes. */
-  function addNotice(text, kind) {
-    const li = el('li', 'notice' + (kind ? ' ' + kind : ''));
-    li.append(el('time', 'time', clock()), el('span', 'text', text));
-    addChatItem(li);
+  function banner(text, bad) {
+    $('banner').textContent = text || '';
+    $('banner').hidden = !text;
+    $('banner').classList.toggle('bad', Boolean(bad));
   }
 
-  // ---------------------------------------------------------------- rendering state
+  // ------------------------------------------------------------------ conversations
 
-  function renderControls() {
-    const open = hub.state === 'open' && hub.identity !== null;
-    const idle = hub.state === 'disconnected';
-    ui.connect.disabled = !idle;
-    ui.hubUrl.disabled = !idle;
-    ui.disconnect.disabled = idle || hub.state === 'closing';
-
-    const inRoom = view.room !== null;
-    const busy = view.pending !== null;
-    ui.roomId.disabled = !open || inRoom || busy;
-    ui.join.disabled = !open || inRoom || busy;
-    ui.leave.disabled = !open || !inRoom || busy;
-    ui.message.disabled = !open || !inRoom;
-    ui.send.disabled = !open || !inRoom;
-    ui.message.placeholder = inRoom ? 'Message to ' + view.room.id + ' (Enter sends)' : 'Join a room to chat';
-    ui.chatRoom.textContent = inRoom ? '· ' + view.room.id : '';
+  function conversation(kind, id) {
+    const key = kind + ':' + id;
+    if (!conversations.has(key)) conversations.set(key, { key, kind, id, items: [], unread: 0 });
+    return conversations.get(key);
   }
 
-  function renderStatus() {
-    const labels = { disconnected: 'Disconnected', connecting: 'Connecting…', open: 'Connected', closing: 'Closing…' };
-    const state = hub.state === 'open' && !hub.identity ? 'connecting' : hub.state;
-    ui.state.textContent = labels[state];
-    ui.state.dataset.state = state;
-    ui.connectionId.textContent = hub.identity ? hub.identity.connection_id : '–';
-    ui.userId.textContent = hub.identity ? hub.identity.user_id : '–';
-    ui.pings.textContent = String(hub.pingsAnswered);
+  function add(conv, item) {
+    conv.items.push(item);
+    if (conv.items.length > KEEP) conv.items.shift();
+    if (current === conv) {
+      const list = $('messages');
+      const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+      list.append(render(item));
+      if (atBottom) list.scrollTop = list.scrollHeight;
+    } else if (item.kind === 'msg' && !item.mine) {
+      conv.unread++;
+      renderChannels();
+    }
+  }
+
+  function remove(conv, item) {
+    const i = conv.items.indexOf(item);
+    if (i >= 0) conv.items.splice(i, 1);
+    if (item.node) item.node.remove();
+  }
+
+  function render(item) {
+    if (item.kind === 'notice') {
+      item.node = el('li', 'notice' + (item.className ? ' ' + item.className : ''), item.text);
+      return item.node;
+    }
+    const li = el('li', 'msg' + (item.mine ? ' mine' : '') + (item.pending ? ' pending' : ''));
+    if (item.seq) li.dataset.seq = item.seq;
+    const head = el('div', 'head');
+    const time = el('time', null, clock(item.timestamp));
+    if (item.timestamp) time.dateTime = item.timestamp;
+    head.append(el('span', 'sender', item.sender), time);
+    if (item.replayed) head.append(el('span', 'replayed', 'history'));
+    if (item.pending) head.append(el('span', 'replayed', 'sending…'));
+    li.append(avatar(item.sender), head, el('div', 'text', item.text));
+    item.node = li;
+    return li;
+  }
+
+  function show(conv) {
+    current = conv;
+    conv.unread = 0;
+    const list = $('messages');
+    list.replaceChildren(...conv.items.map(render));
+    list.scrollTop = list.scrollHeight;
+    $('conversation-title').textContent = conv.kind === 'room' ? '# ' + conv.id : '@ ' + conv.id;
+    $('conversation-sub').textContent = conv.kind === 'room' ? '' : 'direct message';
+    $('message').placeholder = conv.kind === 'room' ? 'Message #' + conv.id : 'Message ' + conv.id;
+    $('typing').textContent = '';
+    renderChannels();
+    renderMembers();
+    if (conv.kind === 'room') {
+      renderTyping(hub.room(conv.id));
+      refreshMembers(conv.id);
+    }
+    $('message').focus();
+  }
+
+  function renderChannels() {
+    const rooms = [];
+    const dms = [];
+    for (const conv of conversations.values()) {
+      const b = el('button', null);
+      b.type = 'button';
+      b.append(el('span', null, (conv.kind === 'room' ? '# ' : '@ ') + conv.id));
+      if (conv.unread) b.append(el('span', 'unread', conv.unread));
+      if (conv === current) b.setAttribute('aria-current', 'true');
+      b.addEventListener('click', () => show(conv));
+      const li = el('li');
+      li.dataset.key = conv.key;
+      li.append(b);
+      (conv.kind === 'room' ? rooms : dms).push(li);
+    }
+    $('rooms').replaceChildren(...rooms);
+    $('dms').replaceChildren(...dms);
+    $('dms-empty').hidden = dms.length > 0;
+  }
+
+  // ------------------------------------------------------------------ rooms
+
+  function savedRooms() {
+    try {
+      const rooms = JSON.parse(localStorage.getItem(ROOMS_KEY));
+      return Array.isArray(rooms) && rooms.length ? rooms : ['lobby'];
+    } catch (e) {
+      return ['lobby'];
+    }
+  }
+
+  function saveRooms() {
+    const ids = Array.from(conversations.values()).filter((c) => c.kind === 'room').map((c) => c.id);
+    localStorage.setItem(ROOMS_KEY, JSON.stringify(ids));
+  }
+
+  function openRoom(id, select) {
+    const conv = conversation('room', id);
+    const room = hub.room(id, { history: HISTORY });
+    if (!room.wired) {
+      room.wired = true;
+      room.on('message', (message, meta) => {
+        add(conv, {
+          kind: 'msg',
+          sender: meta.senderId,
+          text: textOf(message),
+          timestamp: meta.timestamp,
+          seq: meta.seq,
+          replayed: meta.replayed && !conv.live,
+          mine: hub.identity && meta.senderId === hub.identity.user_id,
+        });
+      });
+      room.on('gap', (gap) => add(conv, { kind: 'notice', text: 'Some messages could not be recovered (' + gap.reason + ').' }));
+      room.on('joined', () => (conv.live = conv.items.some((i) => i.kind === 'msg') || conv.live));
+      room.on('member.joined', (p) => add(conv, { kind: 'notice', text: p.member.user_id + ' joined' }));
+      room.on('member.left', (p) => add(conv, { kind: 'notice', text: p.member.user_id + ' left' }));
+      room.on('presence', () => {
+        if (current === conv) {
+          renderMembers();
+          refreshMembers(id);
+        }
+      });
+      room.on('typing', () => current === conv && renderTyping(room));
+      room.on('left', (p) => {
+        if (p.reason) add(conv, { kind: 'notice', text: 'You were taken out of the room: ' + p.reason });
+      });
+    }
+    room.join().then(
+      () => (conv.live = true),
+      (e) => {
+        toast('Cannot join ' + id + ': ' + e.message);
+        conversations.delete(conv.key);
+        saveRooms();
+        if (current === conv) pickAny();
+        renderChannels();
+      });
+    saveRooms();
+    if (select || !current) show(conv);
+    else renderChannels();
+  }
+
+  function pickAny() {
+    const first = conversations.values().next().value;
+    if (first) show(first);
+  }
+
+  function refreshMembers(roomId) {
+    clearTimeout(membersRefresh);
+    membersRefresh = setTimeout(() => {
+      const room = hub.room(roomId);
+      if (room.joined) room.members().then(() => current && current.id === roomId && renderMembers(), () => {});
+    }, 150);
   }
 
   function renderMembers() {
-    ui.members.replaceChildren();
-    const room = view.room;
-    ui.membersEmpty.hidden = room !== null;
-    if (!room) {
-      ui.memberCount.textContent = '';
+    const list = $('members');
+    if (!current || current.kind !== 'room') {
+      list.replaceChildren();
+      $('member-count').textContent = '';
       return;
     }
-    const me = hub.identity && hub.identity.connection_id;
-    for (const [connectionId, userId] of room.members) {
-      const li = el('li', connectionId === me ? 'member me' : 'member', userId);
-      li.title = 'connection ' + connectionId;
-      if (connectionId === me) li.append(el('span', 'muted', ' (you)'));
-      ui.members.append(li);
-    }
-    // The roster in room.joined lists at most WS_ROSTER_LIMIT members; member_count is always exact.
-    ui.memberCount.textContent = room.members.size < room.count
-      ? '(' + room.count + ', ' + room.members.size + ' listed)'
-      : '(' + room.count + ')';
+    const room = hub.room(current.id);
+    const me = hub.identity ? hub.identity.user_id : null;
+    const items = room.presence()
+      .sort((a, b) => a.userId.localeCompare(b.userId))
+      .map((u) => {
+        const b = el('button');
+        b.type = 'button';
+        const name = el('span', 'member-name', u.userId + (u.userId === me ? ' (you)' : ''));
+        const who = el('span');
+        who.append(name, el('div', 'devices', u.connections === 1 ? '1 device' : u.connections + ' devices'));
+        b.append(avatar(u.userId), who);
+        if (u.userId !== me) {
+          b.title = 'Send ' + u.userId + ' a direct message';
+          b.addEventListener('click', () => show(conversation('dm', u.userId)));
+        }
+        const li = el('li');
+        li.dataset.user = u.userId;
+        li.append(b);
+        return li;
+      });
+    list.replaceChildren(...items);
+    $('member-count').textContent = room.userCount ? '(' + room.userCount + ')' : '';
   }
 
-  function render() {
-    renderStatus();
-    renderControls();
-    renderMembers();
+  function renderTyping(room) {
+    const me = hub.identity ? hub.identity.user_id : null;
+    const who = Array.from(room.typingUsers).filter((u) => u !== me);
+    $('typing').textContent =
+      who.length === 0 ? '' : who.length === 1 ? who[0] + ' is typing…' : who.slice(0, 3).join(', ') + ' are typing…';
   }
 
-  // ---------------------------------------------------------------- frame log
+  // ------------------------------------------------------------------ sending
 
-  function logFrame(direction, frame, text) {
-    const heartbeat = frame && typeof frame.type === 'string' && frame.type.startsWith('heartbeat.');
-    const li = el('li', 'frame ' + direction + (heartbeat ? ' heartbeat' : ''));
-    li.hidden = heartbeat && !ui.logHeartbeats.checked;
-    const arrow = { in: '←', out: '→', event: '•' }[direction];
-    li.append(
-      el('span', 'dir', arrow),
-      el('span', 'time', clock()),
-      el('span', 'type', frame ? String(frame.type) : direction === 'event' ? '' : '(not JSON)'),
-      el('code', 'raw', text),
-    );
-    li.querySelector('.dir').setAttribute('aria-label', { in: 'in', out: 'out', event: 'event' }[direction]);
-    const atBottom = ui.log.scrollHeight - ui.log.scrollTop - ui.log.clientHeight < 30;
-    ui.log.append(li);
-    while (ui.log.children.length > LOG_LIMIT) ui.log.firstElementChild.remove();
-    if (atBottom) ui.log.scrollTop = ui.log.scrollHeight;
-    ui.logCount.textContent = '(' + ui.log.children.length + ')';
-  }
-
-  // ---------------------------------------------------------------- hub events
-
-  hub.on('frame', (frame, text) => logFrame('in', frame, text));
-  hub.on('invalid', (text) => logFrame('in', null, text));
-  hub.on('sent', (frame, text) => logFrame('out', frame, text));
-  hub.on('state', (state) => {
-    if (state === 'connecting') logFrame('event', null, 'connecting to ' + ui.hubUrl.value);
-    if (state === 'open') logFrame('event', null, 'socket open');
-    render();
-  });
-  hub.on('heartbeat.ping', renderStatus);
-
-  hub.on('connection.established', (frame) => {
-    const p = frame.payload;
-    showAlert('');
-    addNotice('Connected as ' + p.user_id + '. Heartbeat every ' + p.heartbeat.interval_seconds + ' s (timeout '
-      + p.heartbeat.timeout_seconds + ' s), idle timeout ' + p.idle_timeout_seconds + ' s.');
-    render();
-  });
-
-  hub.on('close', (info) => {
-    const text = 'Closed ' + info.code + ' (' + info.meaning + ')' + (info.reason ? ': ' + info.reason : '');
-    logFrame('event', null, text);
-    addNotice(text, info.code === 1000 ? '' : 'bad');
-    if (info.code !== 1000) showAlert(text);
-    view.room = null; // the server takes a closed connection out of every room
-    view.pending = null;
-    render();
-  });
-
-  hub.on('room.joined', (frame) => {
-    const p = frame.payload;
-    if (view.pending && view.pending.kind === 'join' && view.pending.roomId === p.room_id) view.pending = null;
-    view.room = {
-      id: p.room_id,
-      count: p.member_count,
-      members: new Map(p.members.map((m) => [m.connection_id, m.user_id])),
-    };
-    addNotice('You joined ' + p.room_id + ' (' + p.member_count + ' member' + (p.member_count === 1 ? '' : 's') + ').');
-    render();
-    ui.message.focus();
-  });
-
-  hub.on('room.left', (frame) => {
-    const p = frame.payload;
-    if (view.pending && view.pending.kind === 'leave' && view.pending.roomId === p.room_id) view.pending = null;
-    if (view.room && view.room.id === p.room_id) view.room = null;
-    addNotice('You left ' + p.room_id + '.');
-    render();
-  });
-
-  hub.on('room.member.joined', (frame) => {
-    const p = frame.payload;
-    if (!view.room || view.room.id !== p.room_id) return;
-    view.room.members.set(p.member.connection_id, p.member.user_id);
-    view.room.count = p.member_count;
-    addNotice(p.member.user_id + ' joined.');
-    renderMembers();
-  });
-
-  hub.on('room.member.left', (frame) => {
-    const p = frame.payload;
-    if (!view.room || view.room.id !== p.room_id) return;
-    view.room.members.delete(p.member.connection_id);
-    view.room.count = p.member_count;
-    addNotice(p.member.user_id + ' left.');
-    renderMembers();
-  });
-
-  hub.on('room.broadcast', (frame) => {
-    const p = frame.payload;
-    if (!view.room || view.room.id !== p.room_id) return;
-    const mine = hub.identity && p.sender_connection_id === hub.identity.connection_id;
-    const m = p.message;
-    const text = m && m.type === 'chat' && typeof m.text === 'string' ? m.text : JSON.stringify(m);
-    addChatLine(frame.timestamp, frame.sender_id, text, mine);
-  });
-
-  hub.on('message.direct', (frame) => {
-    const m = frame.payload.message;
-    const text = m && typeof m.text === 'string' ? m.text : JSON.stringify(m);
-    addNotice('Direct message from ' + frame.sender_id + ': ' + text, 'direct');
-  });
-
-  hub.on('message.text', (frame) => addNotice('Echo: ' + frame.payload.text));
-
-  hub.on('error', (frame) => {
-    const p = frame.payload;
-    const text = 'Server error ' + p.code + ': ' + p.message;
-    showAlert(text);
-    addNotice(text, 'bad');
-    if (view.pending && view.pending.messageId === p.ref_message_id) {
-      view.pending = null; // the join or leave it answers did not happen
-      render();
-    }
-  });
-
-  // ---------------------------------------------------------------- user actions
-
-  ui.connectForm.addEventListener('submit', (event) => {
+  function send(event) {
     event.preventDefault();
-    showAlert('');
-    try {
-      hub.connect(ui.hubUrl.value.trim());
-    } catch (e) {
-      showAlert('Cannot connect: ' + e.message);
+    const text = $('message').value.trim();
+    if (!text || !current) return;
+    $('message').value = '';
+    const conv = current;
+    if (conv.kind === 'room') {
+      const pending = { kind: 'msg', sender: hub.identity ? hub.identity.user_id : 'me', text, pending: true, mine: true };
+      add(conv, pending);
+      hub.room(conv.id).publish({ type: 'chat', text }).then(
+        () => remove(conv, pending),
+        (e) => {
+          remove(conv, pending);
+          add(conv, { kind: 'notice', text: 'Not sent (' + e.code + '): ' + text });
+        });
+    } else {
+      hub.direct({ userId: conv.id }, { type: 'chat', text }).then(
+        () => add(conv, { kind: 'msg', sender: hub.identity.user_id, text, timestamp: new Date().toISOString(), mine: true }),
+        (e) => add(conv, { kind: 'notice', text: 'Not sent (' + e.code + '): ' + text }));
     }
-  });
+  }
 
-  ui.disconnect.addEventListener('click', () => hub.disconnect('user clicked Disconnect'));
+  // ------------------------------------------------------------------ connection state
 
-  ui.roomForm.addEventListener('submit', (event) => {
+  function renderState(state, detail) {
+    const node = $('state');
+    node.dataset.state = state;
+    clearInterval(countdown);
+    $('retry').hidden = state !== 'disconnected';
+    if (state === 'connected') {
+      node.textContent = 'Connected';
+      banner('');
+    } else if (state === 'connecting') {
+      node.textContent = detail.attempt ? 'Reconnecting… (attempt ' + detail.attempt + ')' : 'Connecting…';
+    } else if (state === 'disconnected') {
+      const why = detail.meaning ? ' (' + detail.meaning + ')' : '';
+      if (detail.retryAt == null) {
+        node.textContent = 'Offline' + why + ': reconnects when needed';
+        return;
+      }
+      const tick = () => {
+        const left = Math.max(0, Math.ceil((detail.retryAt - Date.now()) / 1000));
+        node.textContent = 'Reconnecting in ' + left + ' s' + why;
+        node.dataset.retryIn = String(left);
+      };
+      tick();
+      countdown = setInterval(tick, 250);
+    } else if (state === 'closed') {
+      const why = detail.error ? detail.error.message : 'closed';
+      node.textContent = 'Disconnected: ' + why;
+      banner('Disconnected: ' + why + '. Sign in again to continue.', true);
+    }
+  }
+
+  function renderSession(expiresAt) {
+    $('session').textContent = expiresAt ? 'Session valid until ' + clock(expiresAt) : 'Guest session';
+  }
+
+  // ------------------------------------------------------------------ tokens
+
+  async function devToken() {
+    const user = $('dev-user').value.trim();
+    const groups = $('dev-groups').value.trim();
+    const base = location.pathname.replace(/[^/]*$/, '');
+    const answer = await fetch(base + 'dev/token?user=' + encodeURIComponent(user) + '&groups=' + encodeURIComponent(groups));
+    if (!answer.ok) throw new Switchboard.Unauthorized('no development token (' + answer.status + '): is this the embedded run?');
+    return (await answer.json()).access_token;
+  }
+
+  /** JWT mode: a new token is pasted by the user; the hub's warning opens the renew panel. */
+  function pastedToken() {
+    $('renew').hidden = false;
+    return new Promise((resolve) => (renewal = resolve));
+  }
+
+  // ------------------------------------------------------------------ sign-in
+
+  function start(token) {
+    hub = new Switchboard.Client({
+      url: $('hub-url').value,
+      token: mode === 'jwt' ? token : null,
+      getToken: mode === 'dev' ? devToken : pastedToken,
+    });
+    window.switchboardChat = { hub };
+    hub.on('state', renderState);
+    hub.on('connected', (p) => {
+      $('user-id').textContent = p.user_id;
+      $('me-avatar').replaceWith(Object.assign(avatar(p.user_id), { id: 'me-avatar' }));
+      renderSession(p.expires_at);
+      renderMembers();
+    });
+    hub.on('token', (p) => {
+      $('renew').hidden = true;
+      renderSession(p.expires_at);
+      toast('Session renewed until ' + clock(p.expires_at));
+    });
+    hub.on('draining', (p) => banner('The hub is restarting: reconnecting in ' + Math.round(p.retry_after_ms / 1000) + ' s.'));
+    hub.on('announcement', (p) => {
+      const text = 'Announcement: ' + p.text;
+      toast(text);
+      const target = p.scope === 'room' ? conversation('room', p.room_id) : current;
+      if (target) add(target, { kind: 'notice', className: 'announcement', text });
+    });
+    hub.on('direct', (message, meta) => {
+      const conv = conversation('dm', meta.senderId);
+      add(conv, { kind: 'msg', sender: meta.senderId, text: textOf(message), timestamp: meta.timestamp });
+      renderChannels();
+    });
+    hub.on('error', (e) => toast(e.code === 'target_not_found' ? 'That user is not online.' : e.code + ': ' + e.message));
+
+    $('signin-button').disabled = true;
+    hub.connect().then(
+      () => {
+        $('signin').hidden = true;
+        $('app').hidden = false;
+        for (const id of savedRooms()) openRoom(id, false);
+      },
+      (e) => {
+        $('signin-button').disabled = false;
+        $('signin-error').textContent = 'Could not connect: ' + e.message;
+        $('signin-error').hidden = false;
+      });
+  }
+
+  function selectTab(which) {
+    mode = which;
+    $('tab-jwt').setAttribute('aria-selected', String(which === 'jwt'));
+    $('tab-dev').setAttribute('aria-selected', String(which === 'dev'));
+    $('pane-jwt').hidden = which !== 'jwt';
+    $('pane-dev').hidden = which !== 'dev';
+  }
+
+  $('hub-url').value = Switchboard.hubUrl();
+  $('tab-jwt').addEventListener('click', () => selectTab('jwt'));
+  $('tab-dev').addEventListener('click', () => selectTab('dev'));
+  $('signin-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    const roomId = ui.roomId.value.trim();
-    if (!ROOM_ID.test(roomId)) {
-      showAlert('A room id is 1 to 128 characters: letters, digits, _ . : -');
+    $('signin-error').hidden = true;
+    const token = $('token').value.trim();
+    if (mode === 'jwt' && !token) {
+      $('signin-error').textContent = 'Paste a token, or use a development token.';
+      $('signin-error').hidden = false;
       return;
     }
-    showAlert('');
-    view.pending = { kind: 'join', roomId: roomId, messageId: hub.join(roomId) };
-    renderControls();
+    start(token);
   });
-
-  ui.leave.addEventListener('click', () => {
-    if (!view.room) return;
-    view.pending = { kind: 'leave', roomId: view.room.id, messageId: hub.leave(view.room.id) };
-    renderControls();
+  $('composer').addEventListener('submit', send);
+  $('message').addEventListener('input', () => {
+    if (current && current.kind === 'room' && $('message').value) hub.room(current.id).typing();
   });
-
-  ui.messageForm.addEventListener('submit', (event) => {
-    event.preventDefault(); // a form submits on Enter, so Enter sends
-    const text = ui.message.value;
-    if (!text.trim() || !view.room) return;
-    hub.broadcast(view.room.id, { type: 'chat', text: text });
-    ui.message.value = '';
-    ui.message.focus();
+  $('join-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const id = $('join-room').value.trim();
+    $('join-room').value = '';
+    if (id) openRoom(id, true);
   });
-
-  ui.logHeartbeats.addEventListener('change', () => {
-    for (const li of ui.log.querySelectorAll('.heartbeat')) li.hidden = !ui.logHeartbeats.checked;
+  $('renew-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const token = $('renew-token').value.trim();
+    if (token && renewal) {
+      renewal(token);
+      renewal = null;
+      $('renew-token').value = '';
+    }
   });
-
-  ui.logClear.addEventListener('click', () => {
-    ui.log.replaceChildren();
-    ui.logCount.textContent = '(0)';
+  $('retry').addEventListener('click', () => hub && hub.reconnectNow());
+  $('signout').addEventListener('click', () => {
+    if (hub) hub.disconnect();
+    location.reload();
   });
-
-  // ---------------------------------------------------------------- start
-
-  ui.hubUrl.value = location.protocol === 'file:' ? 'ws://localhost:8080/ws' : Switchboard.hubUrl(location);
-  render();
+  if (new URLSearchParams(location.search).get('mode') === 'dev') selectTab('dev');
 })();
