@@ -3,6 +3,8 @@ package io.switchboard.cluster;
 import io.switchboard.config.ClusterMode;
 import io.switchboard.config.HubConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -23,6 +25,20 @@ public class BusSelection {
   @Produces
   @ApplicationScoped
   Bus bus() {
-    return config.settings().cluster().mode() == ClusterMode.REDIS ? redis.get() : local.get();
+    return redis() ? redis.get() : local.get();
+  }
+
+  /**
+   * With Redis, connects when the application starts, not on a first connection's thread: a wrong
+   * URL fails the deployment, and no container I/O thread ever waits for the connection.
+   */
+  void connectAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    if (redis()) {
+      redis.get().toString();
+    }
+  }
+
+  private boolean redis() {
+    return config.settings().cluster().mode() == ClusterMode.REDIS;
   }
 }

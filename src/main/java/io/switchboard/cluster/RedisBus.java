@@ -50,7 +50,13 @@ public class RedisBus implements Bus {
     if (engine != null) {
       engine.listen(ROOM_PREFIX, this::onRoomFrame);
       engine.listen(DIRECT_CHANNEL, this::onDirectFrame);
-      engine.subscribe(DIRECT_CHANNEL).toCompletableFuture().join();
+      engine
+          .subscribe(DIRECT_CHANNEL)
+          .exceptionally(
+              failure -> {
+                LOG.warning(() -> "cluster-wide channel not subscribed yet: " + failure);
+                return null;
+              });
     }
   }
 

@@ -3,6 +3,8 @@ package io.switchboard.stream;
 import io.switchboard.config.ClusterMode;
 import io.switchboard.config.HubConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -23,6 +25,17 @@ public class StreamsSelection {
   @Produces
   @ApplicationScoped
   RoomStreams streams() {
-    return config.settings().cluster().mode() == ClusterMode.REDIS ? redis.get() : memory.get();
+    return redis() ? redis.get() : memory.get();
+  }
+
+  /** With Redis, starts listening to the rooms' channels when the application starts. */
+  void listenAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    if (redis()) {
+      redis.get().listening();
+    }
+  }
+
+  private boolean redis() {
+    return config.settings().cluster().mode() == ClusterMode.REDIS;
   }
 }
