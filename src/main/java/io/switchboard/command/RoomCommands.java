@@ -78,11 +78,14 @@ public class RoomCommands {
     int maxRooms = config.settings().maxRoomsPerConnection();
     boolean rejoin = rooms.isMember(roomId, connection);
     JoinOptions options =
-        rejoin ? new JoinOptions(0, null) : JoinOptions.of(payload, settings().history());
+        rejoin
+            ? new JoinOptions(0, JoinOptions.of(payload, 0).since())
+            : JoinOptions.of(payload, settings().history());
     Rooms.Join[] outcome = {Rooms.Join.CLOSED};
     streams
         .of(roomId)
         .attach(
+            connection.id(),
             () -> {
               outcome[0] = rooms.join(roomId, connection, maxRooms);
               return outcome[0] == Rooms.Join.JOINED || outcome[0] == Rooms.Join.ALREADY_MEMBER;
@@ -113,7 +116,7 @@ public class RoomCommands {
 
   void leave(Connection connection, JsonObject payload) {
     String roomId = Payloads.roomId(payload);
-    if (!streams.detach(roomId, () -> rooms.leave(roomId, connection))) {
+    if (!streams.detach(roomId, connection.id(), () -> rooms.leave(roomId, connection))) {
       throw new ProtocolException(ErrorCode.NOT_A_MEMBER, "not a member of room " + roomId);
     }
     announcements.departed(roomId, connection.id(), connection.userId(), 0);
@@ -129,7 +132,8 @@ public class RoomCommands {
     Caller caller = connection.caller();
     for (String roomId : rooms.roomsOf(connection)) {
       Optional<String> revocation = access.revocation(caller, roomId);
-      if (revocation.isPresent() && streams.detach(roomId, () -> rooms.leave(roomId, connection))) {
+      if (revocation.isPresent()
+          && streams.detach(roomId, connection.id(), () -> rooms.leave(roomId, connection))) {
         announcements.departed(roomId, connection.id(), connection.userId(), 0);
         connection.send(
             Frame.fromServer(
@@ -201,7 +205,7 @@ public class RoomCommands {
   public void leaveAll(Connection connection) {
     long grace = settings().presenceGrace().toNanos();
     for (String roomId : rooms.roomsOf(connection)) {
-      if (streams.detach(roomId, () -> rooms.leave(roomId, connection))) {
+      if (streams.detach(roomId, connection.id(), () -> rooms.leave(roomId, connection))) {
         announcements.departed(roomId, connection.id(), connection.userId(), grace);
       }
     }

@@ -65,7 +65,12 @@ final class MemoryRoomStream implements RoomStream {
 
   @Override
   public CompletionStage<Optional<Replay>> attach(
-      BooleanSupplier attach, Position since, int count, Consumer<Replay> deliver, long nowNanos) {
+      String memberId,
+      BooleanSupplier attach,
+      Position since,
+      int count,
+      Consumer<Replay> deliver,
+      long nowNanos) {
     return CompletableFuture.completedFuture(attachNow(attach, since, count, deliver, nowNanos));
   }
 

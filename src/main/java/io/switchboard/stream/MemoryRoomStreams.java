@@ -46,7 +46,7 @@ public class MemoryRoomStreams implements RoomStreams {
   }
 
   @Override
-  public boolean detach(String roomId, BooleanSupplier detach) {
+  public boolean detach(String roomId, String memberId, BooleanSupplier detach) {
     MemoryRoomStream stream = streams.get(roomId);
     return stream == null ? detach.getAsBoolean() : stream.detach(detach);
   }

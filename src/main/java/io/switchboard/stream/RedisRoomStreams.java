@@ -108,6 +108,7 @@ public class RedisRoomStreams implements RoomStreams {
 
       @Override
       public CompletionStage<Optional<Replay>> attach(
+          String memberId,
           BooleanSupplier attach,
           Position since,
           int history,
@@ -117,24 +118,20 @@ public class RedisRoomStreams implements RoomStreams {
         return RedisRoomStreams.this
             .attach(line, attach, since, history, deliver, 1)
             .whenComplete(
-                (replay, failure) -> {
-                  if (failure != null || replay.isEmpty()) {
-                    release(line);
-                  }
-                });
+                (replay, failure) -> settle(line, memberId, failure == null && replay.isPresent()));
       }
     };
   }
 
   @Override
-  public boolean detach(String roomId, BooleanSupplier detach) {
+  public boolean detach(String roomId, String memberId, BooleanSupplier detach) {
     RoomLine line = lines.get(roomId);
     if (line == null) {
       return detach.getAsBoolean();
     }
     boolean left = line.detach(detach);
     if (left) {
-      release(line);
+      update(line, () -> line.members.remove(memberId));
     }
     return left;
   }
@@ -243,16 +240,36 @@ public class RedisRoomStreams implements RoomStreams {
             held = new RoomLine(id, delivery, settings.history());
             held.subscribed = engine.subscribe(channel(id));
           }
-          held.refs++;
+          held.joining++;
           return held;
         });
   }
 
-  private void release(RoomLine line) {
+  /** A join finished: the joiner is a member now, or it is not (refused, failed). */
+  private void settle(RoomLine line, String memberId, boolean member) {
+    update(
+        line,
+        () -> {
+          line.joining--;
+          if (member) {
+            line.members.add(memberId);
+          }
+        });
+  }
+
+  /**
+   * Applies {@code change} to the line's membership and, once it has neither members nor joiners,
+   * forgets the room and stops listening to its channel. Atomic with {@link #acquire}.
+   */
+  private void update(RoomLine line, Runnable change) {
     lines.computeIfPresent(
         line.roomId,
         (id, current) -> {
-          if (current != line || --current.refs > 0) {
+          if (current != line) {
+            return current;
+          }
+          change.run();
+          if (current.joining > 0 || !current.members.isEmpty()) {
             return current;
           }
           current.close();

@@ -6,10 +6,12 @@ import io.switchboard.protocol.MessageType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -44,7 +46,11 @@ final class RoomLine {
   private final RoomDelivery delivery;
   private final int history;
   private final int ringSize;
-  int refs;
+
+  /** Joins in progress and this node's members; changed only inside the streams' map update. */
+  int joining;
+
+  final Set<String> members = new HashSet<>();
   CompletionStage<Void> subscribed;
 
   private String epoch;

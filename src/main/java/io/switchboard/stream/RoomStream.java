@@ -45,12 +45,18 @@ public interface RoomStream {
       String publishKey, Sequenced frame, String exceptConnectionId, long nowNanos);
 
   /**
-   * Runs {@code attach} (which makes a connection a member) so that no message is delivered on this
-   * node meanwhile; when it returns true, hands the joiner's replay to {@code deliver} before any
-   * later message is delivered. The replay holds the messages after {@code since} (null for none)
-   * when continuity holds, else the last {@code history} messages (0 for none). The stage holds the
-   * replay, or nothing when {@code attach} returned false.
+   * Runs {@code attach} (which makes the connection {@code memberId} a member, or finds it one
+   * already) so that no message is delivered on this node meanwhile; when it returns true, hands
+   * the joiner's replay to {@code deliver} before any later message is delivered. The replay holds
+   * the messages after {@code since} (null for none) when continuity holds, else the last {@code
+   * history} messages (0 for none). The stage holds the replay, or nothing when {@code attach}
+   * returned false.
    */
   CompletionStage<Optional<Replay>> attach(
-      BooleanSupplier attach, Position since, int history, Consumer<Replay> deliver, long nowNanos);
+      String memberId,
+      BooleanSupplier attach,
+      Position since,
+      int history,
+      Consumer<Replay> deliver,
+      long nowNanos);
 }

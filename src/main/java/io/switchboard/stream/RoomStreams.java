@@ -15,9 +15,10 @@ public interface RoomStreams {
   RoomStream of(String roomId);
 
   /**
-   * Runs {@code detach} (which takes a connection out of the room, true when it was a member) so
-   * that no message of the room is being delivered on this node meanwhile. Never waits on the
-   * engine: a node whose last local member left stops listening to the room in the background.
+   * Runs {@code detach} (which takes the connection {@code memberId} out of the room, true when it
+   * was a member) so that no message of the room is being delivered on this node meanwhile. Never
+   * waits on the engine: a node whose last local member left stops listening to the room in the
+   * background.
    */
-  boolean detach(String roomId, BooleanSupplier detach);
+  boolean detach(String roomId, String memberId, BooleanSupplier detach);
 }

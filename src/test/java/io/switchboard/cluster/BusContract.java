@@ -52,6 +52,7 @@ abstract class BusContract {
     node.streams()
         .of(roomId)
         .attach(
+            connection.id(),
             () -> node.rooms().join(roomId, connection, 100) == Rooms.Join.JOINED,
             null,
             0,

@@ -35,7 +35,7 @@ class MemoryRoomStreamTest {
 
   private Replay attach(Position since, int history) {
     return stream
-        .attach(() -> true, since, history, r -> {}, 0)
+        .attach("m", () -> true, since, history, r -> {}, 0)
         .toCompletableFuture()
         .join()
         .orElseThrow();
@@ -95,7 +95,7 @@ class MemoryRoomStreamTest {
   void nothingIsReplayedWhenTheAttachFails() {
     publish(null, "a", 0);
 
-    assertThat(stream.attach(() -> false, null, 3, r -> {}, 0).toCompletableFuture().join())
+    assertThat(stream.attach("m", () -> false, null, 3, r -> {}, 0).toCompletableFuture().join())
         .isEmpty();
   }
 

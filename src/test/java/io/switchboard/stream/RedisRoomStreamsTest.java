@@ -119,14 +119,15 @@ class RedisRoomStreamsTest {
 
   @Test
   void aNodeListensToARoomOnlyWhileItHasMembersThere() throws Exception {
-    RoomStreamContract.join(a, "lobby", null, 0);
-    RoomStreamContract.join(a, "lobby", null, 0);
+    RoomStreamContract.join(a, "lobby", "m1", null, 0, () -> true);
+    RoomStreamContract.join(a, "lobby", "m2", null, 0, () -> true);
+    RoomStreamContract.join(a, "lobby", "m2", new Position("any", 0), 0, () -> true);
     assertThat(REDIS.command("PUBSUB", "NUMSUB", "sb:r:{lobby}")).isEqualTo("sb:r:{lobby}\n1");
     assertThat(((RedisRoomStreams) a.streams).listening()).isEqualTo(1);
 
-    a.streams.detach("lobby", () -> true);
+    a.streams.detach("lobby", "m1", () -> true);
     assertThat(((RedisRoomStreams) a.streams).listening()).isEqualTo(1);
-    a.streams.detach("lobby", () -> true);
+    a.streams.detach("lobby", "m2", () -> true);
 
     assertThat(((RedisRoomStreams) a.streams).listening()).isZero();
     await(() -> numsub("sb:r:{lobby}").equals("0"));

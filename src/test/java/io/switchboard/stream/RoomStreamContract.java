@@ -141,9 +141,20 @@ abstract class RoomStreamContract {
 
   static java.util.Optional<Replay> join(
       Node node, String roomId, Position since, int history, BooleanSupplier attach) {
+    return join(node, roomId, "m-" + java.util.UUID.randomUUID(), since, history, attach);
+  }
+
+  static java.util.Optional<Replay> join(
+      Node node,
+      String roomId,
+      String memberId,
+      Position since,
+      int history,
+      BooleanSupplier attach) {
     return node.streams
         .of(roomId)
         .attach(
+            memberId,
             attach,
             since,
             history,
@@ -403,10 +414,10 @@ abstract class RoomStreamContract {
   @Test
   void aLeaveRunsTheDetachAndSaysWhetherItWasAMember() {
     Node node = nodes(1, Map.of()).get(0);
-    join(node, "leave", null, 0);
+    join(node, "leave", "m", null, 0, () -> true);
 
-    assertThat(node.streams.detach("leave", () -> true)).isTrue();
-    assertThat(node.streams.detach("leave", () -> false)).isFalse();
+    assertThat(node.streams.detach("leave", "m", () -> true)).isTrue();
+    assertThat(node.streams.detach("leave", "m", () -> false)).isFalse();
   }
 
   /** A stage that failed, unwrapped. */
