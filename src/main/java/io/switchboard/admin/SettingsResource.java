@@ -1,6 +1,8 @@
 package io.switchboard.admin;
 
+import io.switchboard.config.ClusterSettings;
 import io.switchboard.config.SettingDescription;
+import io.switchboard.config.TextSetting;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -20,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * that provided it: the way to check that a value set in the server's admin console, CLI or
  * configuration file is the one in force, and what each setting means. The hub reads its settings
  * when the application starts, so a value changed since then shows here before it takes effect
- * (after a restart or redeploy).
+ * (after a restart or redeploy). The password in {@code WS_REDIS_URL} is never shown.
  */
 @Path("admin/settings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,9 +58,12 @@ public class SettingsResource {
   private SettingView view(SettingDescription setting) {
     ConfigValue value = config.getConfigValue(setting.key());
     boolean set = value.getValue() != null && !value.getValue().isBlank();
+    String shown = set ? value.getValue() : setting.defaultValue();
     return new SettingView(
         setting.key(),
-        set ? value.getValue() : setting.defaultValue(),
+        setting.key().equals(TextSetting.WS_REDIS_URL.key())
+            ? ClusterSettings.redacted(shown)
+            : shown,
         setting.defaultValue(),
         setting.unit(),
         setting.meaning(),

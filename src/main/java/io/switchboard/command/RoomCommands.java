@@ -3,9 +3,9 @@ package io.switchboard.command;
 import io.switchboard.access.AccessPolicy;
 import io.switchboard.access.RoomPolicy;
 import io.switchboard.auth.Caller;
-import io.switchboard.cluster.Bus;
 import io.switchboard.config.HubConfig;
 import io.switchboard.config.RoomSettings;
+import io.switchboard.metrics.HubMetrics;
 import io.switchboard.presence.Announcements;
 import io.switchboard.presence.Presence;
 import io.switchboard.presence.RoomNotices;
@@ -21,12 +21,17 @@ import io.switchboard.stream.Continuity;
 import io.switchboard.stream.Published;
 import io.switchboard.stream.Replay;
 import io.switchboard.stream.RoomStreams;
+import io.switchboard.stream.StreamUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code room.join}, {@code room.leave} and {@code room.broadcast}. A join is confirmed with the
@@ -39,30 +44,32 @@ import java.util.Optional;
 @ApplicationScoped
 public class RoomCommands {
 
+  private static final Logger LOG = Logger.getLogger(RoomCommands.class.getName());
+
   private final Rooms rooms;
-  private final Bus bus;
   private final HubConfig config;
   private final AccessPolicy access;
   private final RoomStreams streams;
   private final Presence presence;
   private final Announcements announcements;
+  private final HubMetrics metrics;
 
   @Inject
   public RoomCommands(
       Rooms rooms,
-      Bus bus,
       HubConfig config,
       AccessPolicy access,
       RoomStreams streams,
       Presence presence,
-      Announcements announcements) {
+      Announcements announcements,
+      HubMetrics metrics) {
     this.rooms = rooms;
-    this.bus = bus;
     this.config = config;
     this.access = access;
     this.streams = streams;
     this.presence = presence;
     this.announcements = announcements;
+    this.metrics = metrics;
   }
 
   /** For the container's client proxy only. */
@@ -70,38 +77,58 @@ public class RoomCommands {
     this(null, null, null, null, null, null, null);
   }
 
-  void join(Connection connection, JsonObject payload) {
+  void join(Connection connection, JsonObject payload, String messageId) {
     String roomId = Payloads.roomId(payload);
     access.checkRoom(connection.caller(), roomId, RoomPolicy.Right.JOIN);
     int maxRooms = config.settings().maxRoomsPerConnection();
     boolean rejoin = rooms.isMember(roomId, connection);
     JoinOptions options =
-        rejoin ? new JoinOptions(0, null) : JoinOptions.of(payload, settings().history());
-    // Only the connection's own thread adds it to rooms, so whether it is a member and how many
-    // rooms it is in hold until the join below, unless it closes (then the join does nothing).
+        rejoin
+            ? new JoinOptions(0, JoinOptions.of(payload, 0).since())
+            : JoinOptions.of(payload, settings().history());
     if (!rejoin && connection.roomCount() >= maxRooms) {
       throw new ProtocolException(
           ErrorCode.ROOM_LIMIT, "a connection may be in at most " + maxRooms + " rooms");
     }
+    // The attach may complete on the engine's thread: the outcome crosses threads.
+    AtomicReference<Rooms.Join> outcome = new AtomicReference<>(Rooms.Join.CLOSED);
     streams
         .of(roomId)
         .attach(
-            () -> rooms.join(roomId, connection, maxRooms).member(),
+            connection.id(),
+            () -> {
+              Rooms.Join join = rooms.join(roomId, connection, maxRooms);
+              outcome.set(join);
+              return join.member();
+            },
             options.since(),
             options.history(),
             replay -> {
-              if (!rejoin) {
+              if (outcome.get() == Rooms.Join.JOINED) {
                 announcements.arrived(roomId, connection.id(), connection.userId());
               }
               connection.send(joined(roomId, replay, options.since() != null));
               replay.frames().forEach(connection::send);
             },
-            System.nanoTime());
+            System.nanoTime())
+        .whenComplete(
+            (replay, failure) -> {
+              if (failure != null) {
+                refuse(connection, failure, messageId, "room.join");
+              } else if (outcome.get() == Rooms.Join.ROOM_LIMIT) {
+                metrics.error(ErrorCode.ROOM_LIMIT.wireName());
+                connection.send(
+                    Frame.error(
+                        ErrorCode.ROOM_LIMIT,
+                        "a connection may be in at most " + maxRooms + " rooms",
+                        messageId));
+              }
+            });
   }
 
   void leave(Connection connection, JsonObject payload) {
     String roomId = Payloads.roomId(payload);
-    if (!rooms.leave(roomId, connection)) {
+    if (!streams.detach(roomId, connection.id(), () -> rooms.leave(roomId, connection))) {
       throw new ProtocolException(ErrorCode.NOT_A_MEMBER, "not a member of room " + roomId);
     }
     announcements.departed(roomId, connection.id(), connection.userId(), 0);
@@ -117,7 +144,8 @@ public class RoomCommands {
     Caller caller = connection.caller();
     for (String roomId : rooms.roomsOf(connection)) {
       Optional<String> revocation = access.revocation(caller, roomId);
-      if (revocation.isPresent() && rooms.leave(roomId, connection)) {
+      if (revocation.isPresent()
+          && streams.detach(roomId, connection.id(), () -> rooms.leave(roomId, connection))) {
         announcements.departed(roomId, connection.id(), connection.userId(), 0);
         connection.send(
             Frame.fromServer(
@@ -136,25 +164,36 @@ public class RoomCommands {
           ErrorCode.NOT_A_MEMBER, "join room " + roomId + " before broadcasting to it");
     }
     access.checkRoom(connection.caller(), roomId, RoomPolicy.Right.PUBLISH);
-    Published published =
-        streams
-            .of(roomId)
-            .publish(
-                messageId == null ? null : connection.userId() + '\n' + messageId,
-                (seq, epoch) ->
-                    Frame.from(
-                        MessageType.ROOM_BROADCAST,
-                        connection.userId(),
-                        Json.PROVIDER
-                            .createObjectBuilder()
-                            .add("room_id", roomId)
-                            .add("message", message)
-                            .add("sender_connection_id", connection.id())
-                            .add("seq", seq)
-                            .add("epoch", epoch)
-                            .build()),
-                frame -> bus.toRoom(roomId, frame, excludeSender ? connection.id() : null),
-                System.nanoTime());
+    streams
+        .of(roomId)
+        .publish(
+            messageId == null ? null : connection.userId() + '\n' + messageId,
+            (seq, epoch) ->
+                Frame.from(
+                    MessageType.ROOM_BROADCAST,
+                    connection.userId(),
+                    Json.PROVIDER
+                        .createObjectBuilder()
+                        .add("room_id", roomId)
+                        .add("message", message)
+                        .add("sender_connection_id", connection.id())
+                        .add("seq", seq)
+                        .add("epoch", epoch)
+                        .build()),
+            excludeSender ? connection.id() : null,
+            System.nanoTime())
+        .whenComplete(
+            (published, failure) -> {
+              if (failure != null) {
+                refuse(connection, failure, messageId, "room.broadcast");
+              } else {
+                acknowledge(connection, roomId, published, messageId);
+              }
+            });
+  }
+
+  private void acknowledge(
+      Connection connection, String roomId, Published published, String messageId) {
     var ack =
         Json.PROVIDER
             .createObjectBuilder()
@@ -177,8 +216,30 @@ public class RoomCommands {
    */
   public void leaveAll(Connection connection) {
     long grace = settings().presenceGrace().toNanos();
-    for (String roomId : rooms.leaveAll(connection)) {
-      announcements.departed(roomId, connection.id(), connection.userId(), grace);
+    for (String roomId : rooms.roomsOf(connection)) {
+      if (streams.detach(roomId, connection.id(), () -> rooms.leave(roomId, connection))) {
+        announcements.departed(roomId, connection.id(), connection.userId(), grace);
+      }
+    }
+  }
+
+  /**
+   * Answers a join or broadcast the stream could not carry out: {@code unavailable} when its engine
+   * is unreachable (retryable, nothing was done), {@code internal_error} otherwise.
+   */
+  private void refuse(Connection connection, Throwable failure, String messageId, String what) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof StreamUnavailableException) {
+      LOG.fine(() -> what + " refused, engine unavailable: " + cause.getMessage());
+      connection.send(
+          Frame.error(ErrorCode.UNAVAILABLE, "the cluster is unavailable; retry later", messageId));
+    } else {
+      LOG.log(Level.WARNING, what + " failed on " + connection, cause);
+      metrics.error(ErrorCode.INTERNAL_ERROR.wireName());
+      connection.send(Frame.error(ErrorCode.INTERNAL_ERROR, "internal error", messageId));
     }
   }
 

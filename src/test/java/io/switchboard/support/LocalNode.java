@@ -45,7 +45,13 @@ public final class LocalNode {
     Announcements announcements = new Announcements(presence, rooms, bus, config);
     RoomCommands roomCommands =
         new RoomCommands(
-            rooms, bus, config, access, new MemoryRoomStreams(config), presence, announcements);
+            rooms,
+            config,
+            access,
+            new MemoryRoomStreams(config, bus),
+            presence,
+            announcements,
+            metrics);
     dispatcher =
         new Dispatcher(
             roomCommands,
