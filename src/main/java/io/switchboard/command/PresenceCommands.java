@@ -20,6 +20,8 @@ import io.switchboard.registry.Rooms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code typing.start}, {@code typing.stop}, {@code room.members} and {@code presence.query}:
@@ -27,6 +29,8 @@ import jakarta.json.JsonObject;
  */
 @ApplicationScoped
 public class PresenceCommands {
+
+  private static final Logger LOG = Logger.getLogger(PresenceCommands.class.getName());
 
   private final Rooms rooms;
   private final Connections connections;
@@ -83,18 +87,26 @@ public class PresenceCommands {
   void members(Connection connection, JsonObject payload) {
     String roomId = Payloads.roomId(payload);
     access.checkRoom(connection.caller(), roomId, RoomPolicy.Right.JOIN);
-    Presence.Snapshot users = presence.snapshot(roomId, config.settings().rosterLimit());
-    connection.send(
-        Frame.fromServer(
-            MessageType.ROOM_MEMBERS,
-            Json.PROVIDER
-                .createObjectBuilder()
-                .add("room_id", roomId)
-                .add("member_count", rooms.members(roomId).size())
-                .add("user_count", users.userCount())
-                .add("users", RoomNotices.users(users.users()))
-                .add("large_room", announcements.isLarge(roomId))
-                .build()));
+    presence
+        .snapshot(roomId, config.settings().rosterLimit())
+        .thenAccept(
+            users ->
+                connection.send(
+                    Frame.fromServer(
+                        MessageType.ROOM_MEMBERS,
+                        Json.PROVIDER
+                            .createObjectBuilder()
+                            .add("room_id", roomId)
+                            .add("member_count", rooms.members(roomId).size())
+                            .add("user_count", users.userCount())
+                            .add("users", RoomNotices.users(users.users()))
+                            .add("large_room", announcements.isLarge(users))
+                            .build())))
+        .exceptionally(
+            failure -> {
+              LOG.log(Level.WARNING, "roster of room " + roomId + " failed: " + failure);
+              return null;
+            });
   }
 
   /** Whether a user has any connection on this node, and how many. */

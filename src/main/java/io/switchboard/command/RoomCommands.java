@@ -26,7 +26,11 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code room.join}, {@code room.leave} and {@code room.broadcast}. A join is confirmed with the
@@ -38,6 +42,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class RoomCommands {
+
+  private static final Logger LOG = Logger.getLogger(RoomCommands.class.getName());
 
   private final Rooms rooms;
   private final Bus bus;
@@ -91,8 +97,12 @@ public class RoomCommands {
               if (outcome[0] == Rooms.Join.JOINED) {
                 announcements.arrived(roomId, connection.id(), connection.userId());
               }
-              connection.send(joined(roomId, replay, options.since() != null));
-              replay.frames().forEach(connection::send);
+              withUsers(
+                  roomId,
+                  users -> {
+                    connection.send(joined(roomId, users, replay, options.since() != null));
+                    replay.frames().forEach(connection::send);
+                  });
             },
             System.nanoTime());
     if (outcome[0] == Rooms.Join.ROOM_LIMIT) {
@@ -106,8 +116,12 @@ public class RoomCommands {
     if (!rooms.leave(roomId, connection)) {
       throw new ProtocolException(ErrorCode.NOT_A_MEMBER, "not a member of room " + roomId);
     }
-    announcements.departed(roomId, connection.id(), connection.userId(), 0);
-    connection.send(Frame.fromServer(MessageType.ROOM_LEFT, roster(roomId).build()));
+    announcements.departed(roomId, connection.id(), connection.userId(), Duration.ZERO);
+    withUsers(
+        roomId,
+        users ->
+            connection.send(
+                Frame.fromServer(MessageType.ROOM_LEFT, roster(roomId, users).build())));
   }
 
   /**
@@ -120,11 +134,16 @@ public class RoomCommands {
     for (String roomId : rooms.roomsOf(connection)) {
       Optional<String> revocation = access.revocation(caller, roomId);
       if (revocation.isPresent() && rooms.leave(roomId, connection)) {
-        announcements.departed(roomId, connection.id(), connection.userId(), 0);
-        connection.send(
-            Frame.fromServer(
-                MessageType.ROOM_LEFT,
-                roster(roomId).add("reason", "access revoked: " + revocation.get()).build()));
+        announcements.departed(roomId, connection.id(), connection.userId(), Duration.ZERO);
+        withUsers(
+            roomId,
+            users ->
+                connection.send(
+                    Frame.fromServer(
+                        MessageType.ROOM_LEFT,
+                        roster(roomId, users)
+                            .add("reason", "access revoked: " + revocation.get())
+                            .build())));
       }
     }
   }
@@ -178,15 +197,16 @@ public class RoomCommands {
    * presence grace period is over, unless the user is back by then.
    */
   public void leaveAll(Connection connection) {
-    long grace = settings().presenceGrace().toNanos();
+    Duration grace = settings().presenceGrace();
     for (String roomId : rooms.leaveAll(connection)) {
       announcements.departed(roomId, connection.id(), connection.userId(), grace);
     }
   }
 
-  private Frame joined(String roomId, Replay replay, boolean recoveryAsked) {
+  private Frame joined(
+      String roomId, Presence.Snapshot users, Replay replay, boolean recoveryAsked) {
     var payload =
-        roster(roomId)
+        roster(roomId, users)
             .add(
                 "stream",
                 Json.PROVIDER
@@ -205,7 +225,7 @@ public class RoomCommands {
   }
 
   /** The roster of a {@code room.joined} / {@code room.left}: counts exact, lists bounded. */
-  private JsonObjectBuilder roster(String roomId) {
+  private JsonObjectBuilder roster(String roomId, Presence.Snapshot users) {
     int limit = config.settings().rosterLimit();
     JsonArrayBuilder listed = Json.PROVIDER.createArrayBuilder();
     int count = 0;
@@ -214,7 +234,6 @@ public class RoomCommands {
         listed.add(RoomNotices.member(member.id(), member.userId()));
       }
     }
-    Presence.Snapshot users = presence.snapshot(roomId, limit);
     return Json.PROVIDER
         .createObjectBuilder()
         .add("room_id", roomId)
@@ -222,7 +241,23 @@ public class RoomCommands {
         .add("members", listed)
         .add("user_count", users.userCount())
         .add("users", RoomNotices.users(users.users()))
-        .add("large_room", announcements.isLarge(roomId));
+        .add("large_room", announcements.isLarge(users));
+  }
+
+  /**
+   * Runs {@code then} with the room's users (listed up to the roster limit), after every presence
+   * change this connection made before: with {@link io.switchboard.presence.MemoryPresence} at
+   * once, on this thread.
+   */
+  private void withUsers(String roomId, Consumer<Presence.Snapshot> then) {
+    presence
+        .snapshot(roomId, config.settings().rosterLimit())
+        .thenAccept(then)
+        .exceptionally(
+            failure -> {
+              LOG.log(Level.WARNING, "roster of room " + roomId + " failed: " + failure);
+              return null;
+            });
   }
 
   private RoomSettings settings() {

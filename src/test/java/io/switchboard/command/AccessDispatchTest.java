@@ -14,6 +14,7 @@ import io.switchboard.config.Settings;
 import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
 import io.switchboard.presence.Announcements;
+import io.switchboard.presence.MemoryPresence;
 import io.switchboard.presence.Presence;
 import io.switchboard.presence.Typing;
 import io.switchboard.protocol.InboundDecoder;
@@ -44,7 +45,7 @@ class AccessDispatchTest {
       new AccessPolicy(
           RoomPolicy.parse("admin.*:join=admin,publish=admin;news.*:publish=editors", "public.*"),
           MessagePolicy.parse("message.direct=staff"));
-  private final Presence presence = new Presence();
+  private final Presence presence = new MemoryPresence();
   private final Announcements announcements = new Announcements(presence, rooms, bus, config);
   private final RoomCommands roomCommands =
       new RoomCommands(

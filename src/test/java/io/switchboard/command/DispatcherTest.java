@@ -14,6 +14,7 @@ import io.switchboard.config.Settings;
 import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
 import io.switchboard.presence.Announcements;
+import io.switchboard.presence.MemoryPresence;
 import io.switchboard.presence.Presence;
 import io.switchboard.presence.Typing;
 import io.switchboard.protocol.InboundDecoder;
@@ -47,7 +48,7 @@ class DispatcherTest {
                       Setting.WS_RATE_LIMIT, 20)
                   ::get));
   private final AccessPolicy access = new AccessPolicy(RoomPolicy.open(), MessagePolicy.open());
-  private final Presence presence = new Presence();
+  private final Presence presence = new MemoryPresence();
   private final Announcements announcements = new Announcements(presence, rooms, bus, config);
   private final RoomCommands roomCommands =
       new RoomCommands(

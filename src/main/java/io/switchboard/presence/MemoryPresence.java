@@ -1,0 +1,137 @@
+package io.switchboard.presence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * {@link Presence} of this node alone: every room's {@link RoomPresence} in memory. A room's entry
+ * exists while it has users or held-back departures, so the state is bounded by the connections'
+ * memberships. Every change runs inside {@code compute} on the room's entry; every stage it returns
+ * is already complete.
+ */
+@ApplicationScoped
+public class MemoryPresence implements Presence {
+
+  private final ConcurrentHashMap<String, RoomPresence> rooms = new ConcurrentHashMap<>();
+
+  /** Rooms with held-back departures, kept in step inside each room's {@code compute}. */
+  private final Set<String> departing = ConcurrentHashMap.newKeySet();
+
+  /** Rooms whose users changed since the last sweep, so the sweep visits only those. */
+  private final Set<String> changed = ConcurrentHashMap.newKeySet();
+
+  private final LongSupplier nanoClock;
+
+  public MemoryPresence() {
+    this(System::nanoTime);
+  }
+
+  /** With the given clock ({@link System#nanoTime} semantics), for tests. */
+  public MemoryPresence(LongSupplier nanoClock) {
+    this.nanoClock = nanoClock;
+  }
+
+  @Override
+  public CompletionStage<Boolean> arrive(String roomId, String userId) {
+    boolean[] announce = {false};
+    rooms.compute(
+        roomId,
+        (id, presence) -> {
+          RoomPresence p = presence == null ? new RoomPresence() : presence;
+          announce[0] = p.arrive(userId);
+          return p;
+        });
+    changed.add(roomId);
+    return CompletableFuture.completedFuture(announce[0]);
+  }
+
+  @Override
+  public CompletionStage<Boolean> depart(
+      String roomId, String userId, String connectionId, Duration grace) {
+    boolean[] announce = {false};
+    long now = nanoClock.getAsLong();
+    rooms.computeIfPresent(
+        roomId,
+        (id, p) -> {
+          announce[0] = p.depart(userId, connectionId, grace.toNanos(), now);
+          if (p.hasDepartures()) {
+            departing.add(id);
+          }
+          return p.isEmpty() ? null : p;
+        });
+    changed.add(roomId);
+    return CompletableFuture.completedFuture(announce[0]);
+  }
+
+  @Override
+  public CompletionStage<List<Gone>> due() {
+    long now = nanoClock.getAsLong();
+    List<Gone> out = new ArrayList<>();
+    for (String roomId : departing) {
+      RoomPresence left =
+          rooms.computeIfPresent(
+              roomId,
+              (id, p) -> {
+                p.due(now)
+                    .forEach(
+                        d -> out.add(new Gone(id, d.userId(), d.connectionId(), p.userCount())));
+                if (!p.hasDepartures()) {
+                  departing.remove(id);
+                }
+                return p.isEmpty() ? null : p;
+              });
+      if (left == null) {
+        departing.remove(roomId);
+      }
+    }
+    return CompletableFuture.completedFuture(out);
+  }
+
+  @Override
+  public CompletionStage<List<String>> changedLargeRooms(int threshold) {
+    List<String> out = new ArrayList<>();
+    for (String roomId : changed) {
+      changed.remove(roomId);
+      if (count(roomId) > threshold) {
+        out.add(roomId);
+      }
+    }
+    return CompletableFuture.completedFuture(out);
+  }
+
+  @Override
+  public CompletionStage<Snapshot> snapshot(String roomId, int limit) {
+    Snapshot[] out = {new Snapshot(0, Map.of())};
+    rooms.computeIfPresent(
+        roomId,
+        (id, p) -> {
+          out[0] = new Snapshot(p.userCount(), p.users(limit));
+          return p;
+        });
+    return CompletableFuture.completedFuture(out[0]);
+  }
+
+  private int count(String roomId) {
+    int[] count = {0};
+    rooms.computeIfPresent(
+        roomId,
+        (id, p) -> {
+          count[0] = p.userCount();
+          return p;
+        });
+    return count[0];
+  }
+
+  /** Rooms with presence state, for the memory accounting. */
+  public int rooms() {
+    return rooms.size();
+  }
+}
