@@ -21,6 +21,7 @@ import io.switchboard.protocol.InboundDecoder;
 import io.switchboard.registry.Broadcaster;
 import io.switchboard.registry.Connection;
 import io.switchboard.registry.Connections;
+import io.switchboard.registry.MemoryUserDirectory;
 import io.switchboard.registry.Rooms;
 import io.switchboard.stream.MemoryRoomStreams;
 import io.switchboard.support.Callers;
@@ -38,6 +39,7 @@ class AccessDispatchTest {
   private static final Instant LATER = Instant.parse("2030-01-01T00:00:00Z");
 
   private final Connections connections = new Connections();
+  private final MemoryUserDirectory directory = new MemoryUserDirectory();
   private final Rooms rooms = new Rooms();
   private final LocalBus bus = new LocalBus(new Broadcaster(rooms, connections));
   private final HubConfig config = new HubConfig(Settings.defaults());
@@ -54,7 +56,7 @@ class AccessDispatchTest {
       new Dispatcher(
           roomCommands,
           new PresenceCommands(
-              rooms, connections, presence, new Typing(), bus, config, access, announcements),
+              rooms, directory, presence, new Typing(), bus, config, access, announcements),
           new DirectMessages(connections, bus),
           new TokenRefresh(AccessDispatchTest::verify, roomCommands),
           access,
@@ -77,7 +79,8 @@ class AccessDispatchTest {
     RecordingTransport transport = RecordingTransport.immediate();
     Connection connection =
         new Connection("conn-" + connections.count(), caller, transport, 100, 0);
-    connections.admit(connection, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    connections.admit(connection, Integer.MAX_VALUE);
+    directory.admit(connection.userId(), connection.id(), Integer.MAX_VALUE);
     return new Peer(connection, transport);
   }
 

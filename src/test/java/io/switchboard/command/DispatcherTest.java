@@ -21,6 +21,7 @@ import io.switchboard.protocol.InboundDecoder;
 import io.switchboard.registry.Broadcaster;
 import io.switchboard.registry.Connection;
 import io.switchboard.registry.Connections;
+import io.switchboard.registry.MemoryUserDirectory;
 import io.switchboard.registry.Rooms;
 import io.switchboard.stream.MemoryRoomStreams;
 import io.switchboard.support.Callers;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class DispatcherTest {
 
   private final Connections connections = new Connections();
+  private final MemoryUserDirectory directory = new MemoryUserDirectory();
   private final Rooms rooms = new Rooms();
   private final LocalBus bus = new LocalBus(new Broadcaster(rooms, connections));
   private final HubConfig config =
@@ -57,7 +59,7 @@ class DispatcherTest {
       new Dispatcher(
           roomCommands,
           new PresenceCommands(
-              rooms, connections, presence, new Typing(), bus, config, access, announcements),
+              rooms, directory, presence, new Typing(), bus, config, access, announcements),
           new DirectMessages(connections, bus),
           new TokenRefresh(
               token -> {
@@ -75,7 +77,8 @@ class DispatcherTest {
     Connection connection =
         new Connection(
             "conn-" + user + "-" + connections.count(), Callers.user(user), transport, 100, 0);
-    connections.admit(connection, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    connections.admit(connection, Integer.MAX_VALUE);
+    directory.admit(connection.userId(), connection.id(), Integer.MAX_VALUE);
     return new Peer(connection, transport);
   }
 
