@@ -1,5 +1,6 @@
 package io.switchboard.admin;
 
+import io.switchboard.config.ClusterSettings;
 import io.switchboard.config.Setting;
 import io.switchboard.config.TextSetting;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * that provided it: the way to check that a value set in the server's admin console, CLI or
  * configuration file is the one in force. The hub reads its settings when the application starts,
  * so a value changed since then shows here before it takes effect (after a restart or redeploy).
+ * The password in {@code WS_REDIS_URL} is never shown.
  */
 @Path("admin/settings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,9 +59,10 @@ public class SettingsResource {
   private SettingView view(String key, String defaultValue, String unit) {
     ConfigValue value = config.getConfigValue(key);
     boolean set = value.getValue() != null && !value.getValue().isBlank();
+    String shown = set ? value.getValue() : defaultValue;
     return new SettingView(
         key,
-        set ? value.getValue() : defaultValue,
+        key.equals(TextSetting.WS_REDIS_URL.key()) ? ClusterSettings.redacted(shown) : shown,
         defaultValue,
         unit,
         set ? value.getSourceName() : null);

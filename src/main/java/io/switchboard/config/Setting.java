@@ -85,6 +85,14 @@ public enum Setting {
       1000,
       "users",
       "Above this many users a room sends room.occupancy updates instead of per-member notices."),
+  WS_REDIS_TIMEOUT(
+      2,
+      "seconds",
+      "A Redis command not answered within this long fails; a room.broadcast then gets error unavailable."),
+  WS_REDIS_QUEUE(
+      10_000,
+      "commands",
+      "Redis commands a node may have in flight; beyond, new ones fail at once (error unavailable)."),
   /** The MicroProfile JWT name, so one setting serves the container's MP-JWT and the hub. */
   MP_JWT_VERIFY_CLOCK_SKEW(
       "mp.jwt.verify.clock.skew",

@@ -22,6 +22,14 @@ public enum TextSetting {
   WS_DEV_TOKENS(
       "false",
       "Development only: serves /dev/token (loopback callers) signing with a key made at startup."),
+  WS_CLUSTER(
+      "local",
+      "local: this node alone holds room streams and fan-out; redis: nodes share them through"
+          + " WS_REDIS_URL."),
+  WS_REDIS_URL(
+      "",
+      "The Redis server of a cluster: redis://[[user]:password@]host[:port][/database], or"
+          + " rediss:// for TLS. Required when WS_CLUSTER=redis."),
   MP_JWT_VERIFY_PUBLICKEY(
       "mp.jwt.verify.publickey", "", "The verification key: PEM, a JWK or a JWK Set, as text."),
   MP_JWT_VERIFY_PUBLICKEY_LOCATION(
