@@ -1,6 +1,8 @@
 package io.switchboard.cluster;
 
+import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -11,6 +13,9 @@ import java.util.concurrent.CompletionStage;
  * start, so a node that comes back never inherits the state its previous life left behind.
  */
 public final class NodeLease {
+
+  private static final RedisScript CLAIM =
+      RedisScript.load(NodeLease.class, "lease-claim.lua", ScriptOutputType.MULTI);
 
   private final RedisEngine engine;
   private final String id;
@@ -50,5 +55,15 @@ public final class NodeLease {
                         Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000,
                         id))
         .thenApply(added -> null);
+  }
+
+  /**
+   * Claims the nodes whose lease lapsed (not renewed within a lease): each is returned to exactly
+   * one caller in the cluster, which then takes its state out.
+   */
+  public CompletionStage<List<String>> claimLapsed() {
+    return engine
+        .<List<Object>>eval(CLAIM, new String[] {"sb:nodes"})
+        .thenApply(ids -> ids.stream().map(String.class::cast).toList());
   }
 }

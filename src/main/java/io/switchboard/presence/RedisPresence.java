@@ -31,6 +31,7 @@ public final class RedisPresence implements Presence {
   private static final RedisScript ARRIVE = script("presence-arrive.lua", ScriptOutputType.INTEGER);
   private static final RedisScript DEPART = script("presence-depart.lua", ScriptOutputType.INTEGER);
   private static final RedisScript DUE = script("presence-due.lua", ScriptOutputType.MULTI);
+  private static final RedisScript REAP = script("presence-reap.lua", ScriptOutputType.INTEGER);
   private static final RedisScript SNAPSHOT =
       script("presence-snapshot.lua", ScriptOutputType.MULTI);
 
@@ -49,7 +50,7 @@ public final class RedisPresence implements Presence {
   public CompletionStage<Boolean> arrive(String roomId, String userId) {
     changed.add(roomId);
     return engine
-        .<Long>eval(ARRIVE, keys(roomId), userId, node.id())
+        .<Long>eval(ARRIVE, keys(roomId), userId, node.id(), roomId)
         .thenApply(announce -> announce == 1L);
   }
 
@@ -89,6 +90,24 @@ public final class RedisPresence implements Presence {
             });
   }
 
+  /**
+   * Takes the share of {@code deadNode} (whose lease this node claimed) out of every room: its
+   * users without a connection elsewhere get a departure held back for {@code grace}, as if their
+   * last connection had closed, so {@link #due} announces them after it unless they reconnect
+   * first.
+   */
+  public CompletionStage<Void> reap(String deadNode, Duration grace) {
+    return engine
+        .<Long>eval(
+            REAP,
+            new String[0],
+            deadNode,
+            Long.toString(grace.toMillis()),
+            Integer.toString(DUE_BATCH))
+        .thenCompose(
+            left -> left > 0 ? reap(deadNode, grace) : CompletableFuture.completedFuture(null));
+  }
+
   @Override
   public CompletionStage<List<String>> changedLargeRooms(int threshold) {
     List<CompletableFuture<String>> large = new ArrayList<>();
@@ -121,10 +140,10 @@ public final class RedisPresence implements Presence {
             });
   }
 
-  private static String[] keys(String roomId) {
+  private String[] keys(String roomId) {
     return new String[] {
       key(roomId, "users"),
-      key(roomId, "nodes"),
+      key(roomId, "n:" + node.id()),
       key(roomId, "order"),
       key(roomId, "held"),
       key(roomId, "arrivals"),

@@ -4,9 +4,8 @@ local n = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
 if n == 0 then
   return 0
 end
-local pn = ARGV[1] .. '|' .. ARGV[2]
-if redis.call('HINCRBY', KEYS[2], pn, -1) <= 0 then
-  redis.call('HDEL', KEYS[2], pn)
+if redis.call('HINCRBY', KEYS[2], ARGV[1], -1) <= 0 then
+  redis.call('HDEL', KEYS[2], ARGV[1])
 end
 if n > 1 then
   redis.call('HINCRBY', KEYS[1], ARGV[1], -1)
