@@ -4,13 +4,16 @@ import io.switchboard.metrics.HubMetrics;
 import io.switchboard.protocol.Frame;
 import io.switchboard.registry.Broadcaster;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
 /**
  * The single-node bus: delivery is immediate and local, which trivially keeps the {@link Bus}
- * contract.
+ * contract. The bus of {@code WS_CLUSTER=local}; with {@code redis}, {@link RedisBus} uses it for
+ * the local half of every delivery.
  */
 @ApplicationScoped
+@Typed(LocalBus.class)
 public class LocalBus implements Bus {
 
   private final Broadcaster broadcaster;

@@ -26,13 +26,14 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -72,7 +73,9 @@ public class RedisEngine {
   private RedisClient client;
   private StatefulRedisConnection<String, String> connection;
   private StatefulRedisPubSubConnection<String, String> pubSub;
-  private final Map<String, BiConsumer<String, String>> listeners = new ConcurrentHashMap<>();
+  private final List<Map.Entry<String, BiConsumer<String, String>>> listeners =
+      new CopyOnWriteArrayList<>();
+  private final String nodeId = UUID.randomUUID().toString();
   private final List<Runnable> reconnectHooks = new CopyOnWriteArrayList<>();
   private final RedisEngineStats stats = new RedisEngineStats();
   private volatile String target = "";
@@ -171,11 +174,16 @@ public class RedisEngine {
 
   /**
    * Hands every message of a channel starting with {@code prefix} to {@code handler} (channel,
-   * message), on the pub/sub connection's one I/O thread, in the order Redis sent them. The handler
-   * must not block.
+   * message), on the pub/sub connection's one I/O thread, in the order Redis sent them; several
+   * handlers may listen to one prefix. The handler must not block.
    */
   public void listen(String prefix, BiConsumer<String, String> handler) {
-    listeners.put(prefix, handler);
+    listeners.add(Map.entry(prefix, handler));
+  }
+
+  /** This node's id in the cluster: random, new at every start. */
+  public String nodeId() {
+    return nodeId;
   }
 
   /** Runs {@code hook} each time the engine got its connections back after losing one. */
@@ -217,10 +225,13 @@ public class RedisEngine {
   }
 
   private void dispatch(String channel, String message) {
-    for (Map.Entry<String, BiConsumer<String, String>> listener : listeners.entrySet()) {
+    for (Map.Entry<String, BiConsumer<String, String>> listener : listeners) {
       if (channel.startsWith(listener.getKey())) {
-        listener.getValue().accept(channel, message);
-        return;
+        try {
+          listener.getValue().accept(channel, message);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "failed to handle a message of channel " + channel, e);
+        }
       }
     }
   }

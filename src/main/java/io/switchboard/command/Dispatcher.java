@@ -161,7 +161,7 @@ public class Dispatcher {
     switch (request.type()) {
       case MESSAGE_TEXT -> echo(connection, request);
       case MESSAGE_DIRECT -> direct.send(connection, request.payload());
-      case ROOM_JOIN -> rooms.join(connection, request.payload());
+      case ROOM_JOIN -> rooms.join(connection, request.payload(), request.messageId());
       case ROOM_LEAVE -> rooms.leave(connection, request.payload());
       case ROOM_BROADCAST -> rooms.broadcast(connection, request.payload(), request.messageId());
       case ROOM_MEMBERS -> presence.members(connection, request.payload());

@@ -3,7 +3,6 @@ package io.switchboard.command;
 import io.switchboard.access.AccessPolicy;
 import io.switchboard.access.RoomPolicy;
 import io.switchboard.auth.Caller;
-import io.switchboard.cluster.Bus;
 import io.switchboard.config.HubConfig;
 import io.switchboard.config.RoomSettings;
 import io.switchboard.presence.Announcements;
@@ -21,6 +20,7 @@ import io.switchboard.stream.Continuity;
 import io.switchboard.stream.Published;
 import io.switchboard.stream.Replay;
 import io.switchboard.stream.RoomStreams;
+import io.switchboard.stream.StreamUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -28,6 +28,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,7 +47,6 @@ public class RoomCommands {
   private static final Logger LOG = Logger.getLogger(RoomCommands.class.getName());
 
   private final Rooms rooms;
-  private final Bus bus;
   private final HubConfig config;
   private final AccessPolicy access;
   private final RoomStreams streams;
@@ -56,14 +56,12 @@ public class RoomCommands {
   @Inject
   public RoomCommands(
       Rooms rooms,
-      Bus bus,
       HubConfig config,
       AccessPolicy access,
       RoomStreams streams,
       Presence presence,
       Announcements announcements) {
     this.rooms = rooms;
-    this.bus = bus;
     this.config = config;
     this.access = access;
     this.streams = streams;
@@ -73,20 +71,23 @@ public class RoomCommands {
 
   /** For the container's client proxy only. */
   protected RoomCommands() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
-  void join(Connection connection, JsonObject payload) {
+  void join(Connection connection, JsonObject payload, String messageId) {
     String roomId = Payloads.roomId(payload);
     access.checkRoom(connection.caller(), roomId, RoomPolicy.Right.JOIN);
     int maxRooms = config.settings().maxRoomsPerConnection();
     boolean rejoin = rooms.isMember(roomId, connection);
     JoinOptions options =
-        rejoin ? new JoinOptions(0, null) : JoinOptions.of(payload, settings().history());
+        rejoin
+            ? new JoinOptions(0, JoinOptions.of(payload, 0).since())
+            : JoinOptions.of(payload, settings().history());
     Rooms.Join[] outcome = {Rooms.Join.CLOSED};
     streams
         .of(roomId)
         .attach(
+            connection.id(),
             () -> {
               outcome[0] = rooms.join(roomId, connection, maxRooms);
               return outcome[0] == Rooms.Join.JOINED || outcome[0] == Rooms.Join.ALREADY_MEMBER;
@@ -104,16 +105,24 @@ public class RoomCommands {
                     replay.frames().forEach(connection::send);
                   });
             },
-            System.nanoTime());
-    if (outcome[0] == Rooms.Join.ROOM_LIMIT) {
-      throw new ProtocolException(
-          ErrorCode.ROOM_LIMIT, "a connection may be in at most " + maxRooms + " rooms");
-    }
+            System.nanoTime())
+        .whenComplete(
+            (replay, failure) -> {
+              if (failure != null) {
+                refuse(connection, failure, messageId, "room.join");
+              } else if (outcome[0] == Rooms.Join.ROOM_LIMIT) {
+                connection.send(
+                    Frame.error(
+                        ErrorCode.ROOM_LIMIT,
+                        "a connection may be in at most " + maxRooms + " rooms",
+                        messageId));
+              }
+            });
   }
 
   void leave(Connection connection, JsonObject payload) {
     String roomId = Payloads.roomId(payload);
-    if (!rooms.leave(roomId, connection)) {
+    if (!streams.detach(roomId, connection.id(), () -> rooms.leave(roomId, connection))) {
       throw new ProtocolException(ErrorCode.NOT_A_MEMBER, "not a member of room " + roomId);
     }
     announcements.departed(roomId, connection.id(), connection.userId(), Duration.ZERO);
@@ -133,7 +142,8 @@ public class RoomCommands {
     Caller caller = connection.caller();
     for (String roomId : rooms.roomsOf(connection)) {
       Optional<String> revocation = access.revocation(caller, roomId);
-      if (revocation.isPresent() && rooms.leave(roomId, connection)) {
+      if (revocation.isPresent()
+          && streams.detach(roomId, connection.id(), () -> rooms.leave(roomId, connection))) {
         announcements.departed(roomId, connection.id(), connection.userId(), Duration.ZERO);
         withUsers(
             roomId,
@@ -157,25 +167,36 @@ public class RoomCommands {
           ErrorCode.NOT_A_MEMBER, "join room " + roomId + " before broadcasting to it");
     }
     access.checkRoom(connection.caller(), roomId, RoomPolicy.Right.PUBLISH);
-    Published published =
-        streams
-            .of(roomId)
-            .publish(
-                messageId == null ? null : connection.userId() + '\n' + messageId,
-                (seq, epoch) ->
-                    Frame.from(
-                        MessageType.ROOM_BROADCAST,
-                        connection.userId(),
-                        Json.PROVIDER
-                            .createObjectBuilder()
-                            .add("room_id", roomId)
-                            .add("message", message)
-                            .add("sender_connection_id", connection.id())
-                            .add("seq", seq)
-                            .add("epoch", epoch)
-                            .build()),
-                frame -> bus.toRoom(roomId, frame, excludeSender ? connection.id() : null),
-                System.nanoTime());
+    streams
+        .of(roomId)
+        .publish(
+            messageId == null ? null : connection.userId() + '\n' + messageId,
+            (seq, epoch) ->
+                Frame.from(
+                    MessageType.ROOM_BROADCAST,
+                    connection.userId(),
+                    Json.PROVIDER
+                        .createObjectBuilder()
+                        .add("room_id", roomId)
+                        .add("message", message)
+                        .add("sender_connection_id", connection.id())
+                        .add("seq", seq)
+                        .add("epoch", epoch)
+                        .build()),
+            excludeSender ? connection.id() : null,
+            System.nanoTime())
+        .whenComplete(
+            (published, failure) -> {
+              if (failure != null) {
+                refuse(connection, failure, messageId, "room.broadcast");
+              } else {
+                acknowledge(connection, roomId, published, messageId);
+              }
+            });
+  }
+
+  private void acknowledge(
+      Connection connection, String roomId, Published published, String messageId) {
     var ack =
         Json.PROVIDER
             .createObjectBuilder()
@@ -198,8 +219,30 @@ public class RoomCommands {
    */
   public void leaveAll(Connection connection) {
     Duration grace = settings().presenceGrace();
-    for (String roomId : rooms.leaveAll(connection)) {
-      announcements.departed(roomId, connection.id(), connection.userId(), grace);
+    for (String roomId : rooms.roomsOf(connection)) {
+      if (streams.detach(roomId, connection.id(), () -> rooms.leave(roomId, connection))) {
+        announcements.departed(roomId, connection.id(), connection.userId(), grace);
+      }
+    }
+  }
+
+  /**
+   * Answers a join or broadcast the stream could not carry out: {@code unavailable} when its engine
+   * is unreachable (retryable, nothing was done), {@code internal_error} otherwise.
+   */
+  private static void refuse(
+      Connection connection, Throwable failure, String messageId, String what) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof StreamUnavailableException) {
+      LOG.fine(() -> what + " refused, engine unavailable: " + cause.getMessage());
+      connection.send(
+          Frame.error(ErrorCode.UNAVAILABLE, "the cluster is unavailable; retry later", messageId));
+    } else {
+      LOG.log(Level.WARNING, what + " failed on " + connection, cause);
+      connection.send(Frame.error(ErrorCode.INTERNAL_ERROR, "internal error", messageId));
     }
   }
 

@@ -61,6 +61,11 @@ public class HubMetrics implements Traffic {
           "switchboard_slow_consumer_disconnects",
           "Connections closed as slow consumers (4002)",
           null);
+  private final Family clusterPublishFailures =
+      counter(
+          "switchboard_cluster_publish_failures",
+          "Frames or room messages the cluster's engine (Redis) could not take",
+          null);
   private final Family heartbeatRoundTrip =
       new Family(
           Kind.HISTOGRAM,
@@ -162,6 +167,11 @@ public class HubMetrics implements Traffic {
   @Override
   public void dropped(Frame frame) {
     drops.record(frame.delivery() == MessageType.Delivery.EPHEMERAL ? "ephemeral" : "durable", 1);
+  }
+
+  /** A frame or room message the cluster's engine could not take (unreachable, slow). */
+  public void clusterPublishFailed() {
+    clusterPublishFailures.record(null, 1);
   }
 
   @Override

@@ -39,7 +39,14 @@ public enum ErrorCode {
   /** A binary frame: the protocol is JSON text only. */
   UNSUPPORTED_FRAME,
   /** The server failed while handling the message; the connection stays usable. */
-  INTERNAL_ERROR;
+  INTERNAL_ERROR,
+  /**
+   * The cluster's engine (Redis) is unreachable or too slow: a {@code room.broadcast} was not
+   * sequenced and reached no one, a {@code room.join} did not make the connection a member. Retry
+   * later with the same {@code message_id} (a broadcast that did land after all is then
+   * deduplicated). Only with {@code WS_CLUSTER=redis}.
+   */
+  UNAVAILABLE;
 
   /** The code as it appears on the wire, e.g. {@code invalid_json}. */
   public String wireName() {

@@ -35,6 +35,7 @@ public enum MessageType {
   ROOM_BROADCAST_ACK("room.broadcast.ack", Direction.SERVER, Delivery.DURABLE),
   ROOM_MEMBERS("room.members", Direction.BOTH, Delivery.DURABLE),
   ROOM_OCCUPANCY("room.occupancy", Direction.SERVER, Delivery.EPHEMERAL),
+  ROOM_RESYNC("room.resync", Direction.SERVER, Delivery.DURABLE),
   PRESENCE_QUERY("presence.query", Direction.CLIENT, Delivery.DURABLE),
   PRESENCE_STATE("presence.state", Direction.SERVER, Delivery.DURABLE),
   TYPING_START("typing.start", Direction.CLIENT, Delivery.EPHEMERAL),

@@ -4,6 +4,8 @@ import io.switchboard.protocol.Frame;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -11,30 +13,39 @@ import java.util.function.Consumer;
  * A {@link RoomStream} held on this node. One lock per room serialises sequencing with delivery and
  * with joins: that is what makes order and gap-free replay hold. Delivery under it only queues
  * frames on connections (it never blocks), so the lock is held for microseconds, and only
- * publishers to the same room ever wait for each other.
+ * publishers to the same room ever wait for each other. Every stage it returns is already complete.
  */
 final class MemoryRoomStream implements RoomStream {
 
   private final String epoch = Long.toHexString(UUID.randomUUID().getMostSignificantBits());
+  private final String roomId;
+  private final RoomDelivery delivery;
   private final History history;
   private final DedupWindow dedup;
   private long lastSeq;
   private volatile long lastUsedNanos;
 
-  MemoryRoomStream(StreamLimits limits, long nowNanos) {
+  MemoryRoomStream(String roomId, RoomDelivery delivery, StreamLimits limits, long nowNanos) {
+    this.roomId = roomId;
+    this.delivery = delivery;
     this.history = new History(limits.history(), limits.maxAgeNanos());
     this.dedup = new DedupWindow(limits.dedupCapacity(), limits.dedupWindowNanos());
     this.lastUsedNanos = nowNanos;
   }
 
-  @Override
-  public String epoch() {
+  String epoch() {
     return epoch;
   }
 
   @Override
-  public synchronized Published publish(
-      String publishKey, Sequenced frame, Consumer<Frame> deliver, long nowNanos) {
+  public CompletionStage<Published> publish(
+      String publishKey, Sequenced frame, String exceptConnectionId, long nowNanos) {
+    return CompletableFuture.completedFuture(
+        publishNow(publishKey, frame, exceptConnectionId, nowNanos));
+  }
+
+  private synchronized Published publishNow(
+      String publishKey, Sequenced frame, String exceptConnectionId, long nowNanos) {
     lastUsedNanos = nowNanos;
     if (publishKey != null) {
       long seen = dedup.find(publishKey, nowNanos);
@@ -48,12 +59,26 @@ final class MemoryRoomStream implements RoomStream {
     if (publishKey != null) {
       dedup.remember(publishKey, seq, nowNanos);
     }
-    deliver.accept(built);
+    delivery.toRoom(roomId, built, exceptConnectionId);
     return new Published(seq, epoch, false);
   }
 
   @Override
-  public synchronized Optional<Replay> attach(
+  public CompletionStage<Optional<Replay>> attach(
+      String memberId,
+      BooleanSupplier attach,
+      Position since,
+      int count,
+      Consumer<Replay> deliver,
+      long nowNanos) {
+    return CompletableFuture.completedFuture(attachNow(attach, since, count, deliver, nowNanos));
+  }
+
+  synchronized boolean detach(BooleanSupplier detach) {
+    return detach.getAsBoolean();
+  }
+
+  private synchronized Optional<Replay> attachNow(
       BooleanSupplier attach, Position since, int count, Consumer<Replay> deliver, long nowNanos) {
     lastUsedNanos = nowNanos;
     if (!attach.getAsBoolean()) {

@@ -1,11 +1,13 @@
 package io.switchboard.stream;
 
+import io.switchboard.cluster.LocalBus;
 import io.switchboard.config.HubConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -19,20 +21,37 @@ public class MemoryRoomStreams implements RoomStreams {
   private static final Logger LOG = Logger.getLogger(MemoryRoomStreams.class.getName());
 
   private final HubConfig config;
+  private final RoomDelivery delivery;
   private final ConcurrentHashMap<String, MemoryRoomStream> streams = new ConcurrentHashMap<>();
 
   @Inject
-  public MemoryRoomStreams(HubConfig config) {
+  public MemoryRoomStreams(HubConfig config, LocalBus bus) {
+    this(config, bus::toRoom);
+  }
+
+  /** Streams delivering through {@code delivery}. */
+  public MemoryRoomStreams(HubConfig config, RoomDelivery delivery) {
     this.config = config;
+    this.delivery = delivery;
   }
 
   /** For the container's client proxy only. */
   protected MemoryRoomStreams() {
-    this(null);
+    this(null, (RoomDelivery) null);
   }
 
   @Override
   public RoomStream of(String roomId) {
+    return stream(roomId);
+  }
+
+  @Override
+  public boolean detach(String roomId, String memberId, BooleanSupplier detach) {
+    MemoryRoomStream stream = streams.get(roomId);
+    return stream == null ? detach.getAsBoolean() : stream.detach(detach);
+  }
+
+  private MemoryRoomStream stream(String roomId) {
     MemoryRoomStream existing = streams.get(roomId);
     if (existing != null) {
       return existing;
@@ -40,7 +59,10 @@ public class MemoryRoomStreams implements RoomStreams {
     long now = System.nanoTime();
     MemoryRoomStream stream =
         streams.computeIfAbsent(
-            roomId, id -> new MemoryRoomStream(StreamLimits.of(config.settings().rooms()), now));
+            roomId,
+            id ->
+                new MemoryRoomStream(
+                    id, delivery, StreamLimits.of(config.settings().rooms()), now));
     evictBeyond(config.settings().rooms().maxStreams(), roomId);
     return stream;
   }

@@ -1,11 +1,24 @@
 package io.switchboard.stream;
 
+import java.util.function.BooleanSupplier;
+
 /**
- * Every room's {@link RoomStream}. A stream is created on first use with a fresh epoch and may be
- * evicted when the configured number of streams is exceeded; using the room again creates a new
- * stream with a new epoch, so clients learn that history was lost.
+ * Every room's {@link RoomStream}. A stream is created on first use with a fresh epoch; one that is
+ * lost (evicted beyond {@code WS_ROOM_STREAMS} in memory, expired or lost by Redis) is created
+ * again with a new epoch when the room is next used, so clients learn that history was lost.
+ *
+ * <p>The implementation is chosen by {@code WS_CLUSTER} in one place ({@link StreamsSelection}):
+ * {@link MemoryRoomStreams} for {@code local}, {@link RedisRoomStreams} for {@code redis}.
  */
 public interface RoomStreams {
 
   RoomStream of(String roomId);
+
+  /**
+   * Runs {@code detach} (which takes the connection {@code memberId} out of the room, true when it
+   * was a member) so that no message of the room is being delivered on this node meanwhile. Never
+   * waits on the engine: a node whose last local member left stops listening to the room in the
+   * background.
+   */
+  boolean detach(String roomId, String memberId, BooleanSupplier detach);
 }

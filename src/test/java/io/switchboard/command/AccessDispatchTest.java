@@ -51,7 +51,7 @@ class AccessDispatchTest {
   private final Announcements announcements = new Announcements(presence, rooms, bus, config);
   private final RoomCommands roomCommands =
       new RoomCommands(
-          rooms, bus, config, access, new MemoryRoomStreams(config), presence, announcements);
+          rooms, config, access, new MemoryRoomStreams(config, bus), presence, announcements);
   private final Dispatcher dispatcher =
       new Dispatcher(
           roomCommands,

@@ -17,19 +17,28 @@ import org.junit.jupiter.api.Test;
 
 class MemoryRoomStreamTest {
 
-  private final List<Frame> delivered = new ArrayList<>();
-  private final MemoryRoomStream stream = new MemoryRoomStream(new StreamLimits(3, 0, 10, 1000), 0);
+  private final List<Frame> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final MemoryRoomStream stream =
+      new MemoryRoomStream(
+          "room",
+          (room, frame, except) -> delivered.add(frame),
+          new StreamLimits(3, 0, 10, 1000),
+          0);
 
   private Published publish(String key, String text, long now) {
-    return stream.publish(
-        key,
-        (seq, epoch) -> new Frame(MessageType.ROOM_BROADCAST, seq + ":" + text),
-        delivered::add,
-        now);
+    return stream
+        .publish(
+            key, (seq, epoch) -> new Frame(MessageType.ROOM_BROADCAST, seq + ":" + text), null, now)
+        .toCompletableFuture()
+        .join();
   }
 
   private Replay attach(Position since, int history) {
-    return stream.attach(() -> true, since, history, r -> {}, 0).orElseThrow();
+    return stream
+        .attach("m", () -> true, since, history, r -> {}, 0)
+        .toCompletableFuture()
+        .join()
+        .orElseThrow();
   }
 
   @Test
@@ -86,7 +95,8 @@ class MemoryRoomStreamTest {
   void nothingIsReplayedWhenTheAttachFails() {
     publish(null, "a", 0);
 
-    assertThat(stream.attach(() -> false, null, 3, r -> {}, 0)).isEmpty();
+    assertThat(stream.attach("m", () -> false, null, 3, r -> {}, 0).toCompletableFuture().join())
+        .isEmpty();
   }
 
   @Test
@@ -109,12 +119,12 @@ class MemoryRoomStreamTest {
   @Test
   void anEvictedRoomComesBackWithANewEpoch() {
     HubConfig config = new HubConfig(Settings.read(Map.of(Setting.WS_ROOM_STREAMS, 2)::get));
-    MemoryRoomStreams streams = new MemoryRoomStreams(config);
-    String before = streams.of("a").epoch();
+    MemoryRoomStreams streams = new MemoryRoomStreams(config, (room, frame, except) -> {});
+    String before = ((MemoryRoomStream) streams.of("a")).epoch();
     streams.of("b");
     streams.of("c");
 
     assertThat(streams.count()).isEqualTo(2);
-    assertThat(streams.of("a").epoch()).isNotEqualTo(before);
+    assertThat(((MemoryRoomStream) streams.of("a")).epoch()).isNotEqualTo(before);
   }
 }
