@@ -66,4 +66,13 @@ public final class NodeLease {
         .<List<Object>>eval(CLAIM, new String[] {"sb:nodes"})
         .thenApply(ids -> ids.stream().map(String.class::cast).toList());
   }
+
+  /** Gives the lease up (a node stopping): the others take its state out at their next sweep. */
+  public void release() {
+    try {
+      engine.commands().del(key());
+    } catch (RuntimeException e) {
+      // the engine is already closed: the lease lapses by itself
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.presence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,10 @@ import java.util.function.LongSupplier;
  * {@link Presence} of this node alone: every room's {@link RoomPresence} in memory. A room's entry
  * exists while it has users or held-back departures, so the state is bounded by the connections'
  * memberships. Every change runs inside {@code compute} on the room's entry; every stage it returns
- * is already complete.
+ * is already complete. A bean of its own class only: {@link PresenceSelection} chooses.
  */
 @ApplicationScoped
+@Typed(MemoryPresence.class)
 public class MemoryPresence implements Presence {
 
   private final ConcurrentHashMap<String, RoomPresence> rooms = new ConcurrentHashMap<>();
@@ -128,6 +130,12 @@ public class MemoryPresence implements Presence {
           return p;
         });
     return count[0];
+  }
+
+  /** A single node outlives none of its connections: nothing to forget. */
+  @Override
+  public CompletionStage<Void> forgetDeadNodes(Duration grace) {
+    return CompletableFuture.completedFuture(null);
   }
 
   /** Rooms with presence state, for the memory accounting. */

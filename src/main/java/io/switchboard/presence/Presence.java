@@ -51,4 +51,12 @@ public interface Presence {
   CompletionStage<List<String>> changedLargeRooms(int threshold);
 
   CompletionStage<Snapshot> snapshot(String roomId, int limit);
+
+  /**
+   * Takes out the connections of nodes that died without a word ({@code kill -9}, a lost host):
+   * their users without a connection elsewhere get a departure held back for {@code grace}, so
+   * {@link #due} announces them after it unless they reconnect first, on any node. Called by every
+   * node's sweep; each dead node is taken out by exactly one. Nothing to do on a single node.
+   */
+  CompletionStage<Void> forgetDeadNodes(Duration grace);
 }

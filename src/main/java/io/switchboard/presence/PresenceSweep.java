@@ -56,6 +56,9 @@ public class PresenceSweep {
     try {
       RoomSettings settings = config.settings().rooms();
       presence
+          .forgetDeadNodes(settings.presenceGrace())
+          .exceptionally(failure -> logged("dead nodes", failure));
+      presence
           .due()
           .thenAccept(gone -> gone.forEach(announcements::gone))
           .exceptionally(failure -> logged("departures", failure));

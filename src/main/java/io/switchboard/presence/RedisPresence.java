@@ -109,6 +109,17 @@ public final class RedisPresence implements Presence {
   }
 
   @Override
+  public CompletionStage<Void> forgetDeadNodes(Duration grace) {
+    return node.claimLapsed()
+        .thenCompose(
+            dead ->
+                CompletableFuture.allOf(
+                    dead.stream()
+                        .map(id -> reap(id, grace).toCompletableFuture())
+                        .toArray(CompletableFuture[]::new)));
+  }
+
+  @Override
   public CompletionStage<List<String>> changedLargeRooms(int threshold) {
     List<CompletableFuture<String>> large = new ArrayList<>();
     for (String roomId : changed) {

@@ -1,6 +1,7 @@
 package io.switchboard.registry;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -9,9 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@link UserDirectory} of this node alone: each user's connection ids, changed inside {@code
  * compute} on the user's entry, so admission is atomic. An entry exists while the user has a
- * connection. Every stage it returns is already complete.
+ * connection. Every stage it returns is already complete. A bean of its own class only: the
+ * cluster's {@code DirectorySelection} chooses.
  */
 @ApplicationScoped
+@Typed(MemoryUserDirectory.class)
 public class MemoryUserDirectory implements UserDirectory {
 
   private final ConcurrentHashMap<String, Set<String>> byUser = new ConcurrentHashMap<>();
