@@ -57,7 +57,7 @@ class AccessDispatchTest {
           roomCommands,
           new PresenceCommands(
               rooms, directory, presence, new Typing(), bus, config, access, announcements),
-          new DirectMessages(connections, bus),
+          new DirectMessages(connections, directory, bus),
           new TokenRefresh(AccessDispatchTest::verify, roomCommands),
           access,
           config,

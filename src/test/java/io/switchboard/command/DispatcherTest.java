@@ -60,7 +60,7 @@ class DispatcherTest {
           roomCommands,
           new PresenceCommands(
               rooms, directory, presence, new Typing(), bus, config, access, announcements),
-          new DirectMessages(connections, bus),
+          new DirectMessages(connections, directory, bus),
           new TokenRefresh(
               token -> {
                 throw new TokenRejectedException(Rejection.BAD_SIGNATURE, "test");
