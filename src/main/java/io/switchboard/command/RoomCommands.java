@@ -84,28 +84,32 @@ public class RoomCommands {
             ? new JoinOptions(0, JoinOptions.of(payload, 0).since())
             : JoinOptions.of(payload, settings().history());
     Rooms.Join[] outcome = {Rooms.Join.CLOSED};
-    streams
-        .of(roomId)
-        .attach(
-            connection.id(),
-            () -> {
-              outcome[0] = rooms.join(roomId, connection, maxRooms);
-              return outcome[0] == Rooms.Join.JOINED || outcome[0] == Rooms.Join.ALREADY_MEMBER;
-            },
-            options.since(),
-            options.history(),
-            replay -> {
-              if (outcome[0] == Rooms.Join.JOINED) {
-                announcements.arrived(roomId, connection.id(), connection.userId());
-              }
-              withUsers(
-                  roomId,
-                  users -> {
-                    connection.send(joined(roomId, users, replay, options.since() != null));
-                    replay.frames().forEach(connection::send);
-                  });
-            },
-            System.nanoTime())
+    int limit = config.settings().rosterLimit();
+    presence
+        .snapshot(roomId, limit)
+        .thenCompose(
+            before ->
+                streams
+                    .of(roomId)
+                    .attach(
+                        connection.id(),
+                        () -> {
+                          outcome[0] = rooms.join(roomId, connection, maxRooms);
+                          return outcome[0] == Rooms.Join.JOINED
+                              || outcome[0] == Rooms.Join.ALREADY_MEMBER;
+                        },
+                        options.since(),
+                        options.history(),
+                        replay -> {
+                          Presence.Snapshot users = before;
+                          if (outcome[0] == Rooms.Join.JOINED) {
+                            announcements.arrived(roomId, connection.id(), connection.userId());
+                            users = before.withArrival(connection.userId(), limit);
+                          }
+                          connection.send(joined(roomId, users, replay, options.since() != null));
+                          replay.frames().forEach(connection::send);
+                        },
+                        System.nanoTime()))
         .whenComplete(
             (replay, failure) -> {
               if (failure != null) {

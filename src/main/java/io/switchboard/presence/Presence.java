@@ -1,6 +1,7 @@
 package io.switchboard.presence;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -29,7 +30,26 @@ import java.util.concurrent.CompletionStage;
 public interface Presence {
 
   /** A room's users at one moment: the exact count and at most the requested number listed. */
-  record Snapshot(int userCount, Map<String, Integer> users) {}
+  record Snapshot(int userCount, Map<String, Integer> users) {
+
+    /**
+     * The room as it is once one more connection of {@code userId} arrived, for the roster a joiner
+     * gets (read before its join, so that the join's replay is not held up by presence). A user
+     * absent from a listing shorter than {@code limit} was not counted.
+     */
+    public Snapshot withArrival(String userId, int limit) {
+      Map<String, Integer> listed = new LinkedHashMap<>(users);
+      if (listed.containsKey(userId)) {
+        listed.merge(userId, 1, Integer::sum);
+        return new Snapshot(userCount, listed);
+      }
+      if (listed.size() >= limit) {
+        return this;
+      }
+      listed.put(userId, 1);
+      return new Snapshot(userCount + 1, listed);
+    }
+  }
 
   /** A departure whose grace period ended: to be announced to the room. */
   record Gone(String roomId, String userId, String connectionId, int userCount) {}
