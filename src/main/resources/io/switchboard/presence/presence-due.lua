@@ -12,6 +12,9 @@ for _, departure in ipairs(due) do
   if redis.call('HGET', prefix .. 'held', user) == departure then
     redis.call('HDEL', prefix .. 'held', user)
   end
+  if redis.call('HLEN', prefix .. 'users') == 0 and redis.call('HLEN', prefix .. 'held') == 0 then
+    redis.call('DEL', prefix .. 'arrivals')
+  end
   table.insert(out, departure)
   table.insert(out, redis.call('HLEN', prefix .. 'users'))
 end

@@ -66,6 +66,19 @@ class RedisPresenceTest extends PresenceContract {
     assertThat(gone).containsExactly(new Presence.Gone(room, "alice", "", 2));
   }
 
+  @Test
+  void anEmptiedRoomLeavesNoKeyBehind() throws Exception {
+    NodeLease lease = lease(Duration.ofMinutes(1));
+    RedisPresence node = node(lease);
+    String room = "room-" + UUID.randomUUID();
+    node.arrive(room, "alice").toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+    node.depart(room, "alice", "c1", Duration.ZERO).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+    assertThat(REDIS.command("KEYS", "sb:p:{" + room + "}:*")).isEmpty();
+    assertThat(REDIS.command("SISMEMBER", "sb:p:rooms:" + lease.id(), room)).isEqualTo("0");
+  }
+
   /** Waits until the dying lease lapses and this survivor claims it. */
   private static List<String> awaitClaimed(NodeLease survivor) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
