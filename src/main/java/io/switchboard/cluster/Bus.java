@@ -16,7 +16,17 @@ import io.switchboard.protocol.Frame;
  *       publish order.
  *   <li>{@code publish} never blocks on a recipient; it may return before delivery has happened.
  *   <li>The frame's text is delivered byte for byte: it is encoded once, by the publisher.
+ *   <li>Across nodes: frames one thread publishes to one room reach every node in that order;
+ *       frames from different nodes have no order between them (room messages that need one go
+ *       through the room's {@code RoomStream}, which sequences them cluster-wide).
+ *   <li>When the cluster's engine is unreachable, a frame still reaches the addressed connections
+ *       on this node and is lost for the other nodes (counted in {@code
+ *       switchboard_cluster_publish_failures_total}); {@code publish} never fails or waits for it.
  * </ul>
+ *
+ * <p>The implementation is chosen by {@code WS_CLUSTER} in one place, {@link BusSelection}: {@link
+ * LocalBus} for {@code local}, {@link RedisBus} for {@code redis}. The contract is checked on both
+ * by the same suite ({@code BusContract}).
  */
 public interface Bus {
 

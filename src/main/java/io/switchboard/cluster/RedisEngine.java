@@ -167,6 +167,15 @@ public class RedisEngine {
     return pubSub.async().subscribe(channels).thenRun(() -> stats.subscribed(channels.length));
   }
 
+  /**
+   * Subscribes channels this node already listens to once more and completes once Redis confirmed:
+   * after a reconnect, that is after Lettuce's own re-subscription on the same connection, so every
+   * message published from then on is received. Counts nothing.
+   */
+  public CompletionStage<Void> confirm(String... channels) {
+    return pubSub.async().subscribe(channels);
+  }
+
   /** Unsubscribes; completes once Redis confirmed. */
   public CompletionStage<Void> unsubscribe(String... channels) {
     return pubSub.async().unsubscribe(channels).thenRun(() -> stats.unsubscribed(channels.length));

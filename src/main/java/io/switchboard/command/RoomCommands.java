@@ -5,6 +5,7 @@ import io.switchboard.access.RoomPolicy;
 import io.switchboard.auth.Caller;
 import io.switchboard.config.HubConfig;
 import io.switchboard.config.RoomSettings;
+import io.switchboard.metrics.HubMetrics;
 import io.switchboard.presence.Announcements;
 import io.switchboard.presence.Presence;
 import io.switchboard.presence.RoomNotices;
@@ -52,6 +53,7 @@ public class RoomCommands {
   private final RoomStreams streams;
   private final Presence presence;
   private final Announcements announcements;
+  private final HubMetrics metrics;
 
   @Inject
   public RoomCommands(
@@ -60,18 +62,20 @@ public class RoomCommands {
       AccessPolicy access,
       RoomStreams streams,
       Presence presence,
-      Announcements announcements) {
+      Announcements announcements,
+      HubMetrics metrics) {
     this.rooms = rooms;
     this.config = config;
     this.access = access;
     this.streams = streams;
     this.presence = presence;
     this.announcements = announcements;
+    this.metrics = metrics;
   }
 
   /** For the container's client proxy only. */
   protected RoomCommands() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   void join(Connection connection, JsonObject payload, String messageId) {
@@ -115,6 +119,7 @@ public class RoomCommands {
               if (failure != null) {
                 refuse(connection, failure, messageId, "room.join");
               } else if (outcome[0] == Rooms.Join.ROOM_LIMIT) {
+                metrics.error(ErrorCode.ROOM_LIMIT.wireName());
                 connection.send(
                     Frame.error(
                         ErrorCode.ROOM_LIMIT,
@@ -234,8 +239,7 @@ public class RoomCommands {
    * Answers a join or broadcast the stream could not carry out: {@code unavailable} when its engine
    * is unreachable (retryable, nothing was done), {@code internal_error} otherwise.
    */
-  private static void refuse(
-      Connection connection, Throwable failure, String messageId, String what) {
+  private void refuse(Connection connection, Throwable failure, String messageId, String what) {
     Throwable cause =
         failure instanceof CompletionException && failure.getCause() != null
             ? failure.getCause()
@@ -246,6 +250,7 @@ public class RoomCommands {
           Frame.error(ErrorCode.UNAVAILABLE, "the cluster is unavailable; retry later", messageId));
     } else {
       LOG.log(Level.WARNING, what + " failed on " + connection, cause);
+      metrics.error(ErrorCode.INTERNAL_ERROR.wireName());
       connection.send(Frame.error(ErrorCode.INTERNAL_ERROR, "internal error", messageId));
     }
   }

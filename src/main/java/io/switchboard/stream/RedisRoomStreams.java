@@ -302,18 +302,28 @@ public class RedisRoomStreams implements RoomStreams {
             new Sequenced.Template(MessageType.valueOf(parts[4]), parts[5], parts[6])));
   }
 
-  /** After a reconnect: each room this node listens to catches up or tells its members. */
+  /**
+   * After a reconnect: once the room channels are subscribed again, each room this node listens to
+   * catches up from its history or tells its members to resync.
+   */
   private void checkAll() {
-    for (RoomLine line : lines.values()) {
-      read(line.roomId)
-          .thenAccept(line::check)
-          .exceptionally(
-              failure -> {
-                LOG.warning(
-                    () -> "room " + line.roomId + " not checked after reconnect: " + failure);
-                return null;
-              });
+    List<RoomLine> listening = List.copyOf(lines.values());
+    if (listening.isEmpty()) {
+      return;
     }
+    engine
+        .confirm(listening.stream().map(line -> channel(line.roomId)).toArray(String[]::new))
+        .whenComplete((confirmed, failure) -> listening.forEach(this::check));
+  }
+
+  private void check(RoomLine line) {
+    read(line.roomId)
+        .thenAccept(line::check)
+        .exceptionally(
+            failure -> {
+              LOG.warning(() -> "room " + line.roomId + " not checked after reconnect: " + failure);
+              return null;
+            });
   }
 
   private Duration historyTtl() {

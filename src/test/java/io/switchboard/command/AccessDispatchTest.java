@@ -51,7 +51,13 @@ class AccessDispatchTest {
   private final Announcements announcements = new Announcements(presence, rooms, bus, config);
   private final RoomCommands roomCommands =
       new RoomCommands(
-          rooms, config, access, new MemoryRoomStreams(config, bus), presence, announcements);
+          rooms,
+          config,
+          access,
+          new MemoryRoomStreams(config, bus),
+          presence,
+          announcements,
+          new HubMetrics());
   private final Dispatcher dispatcher =
       new Dispatcher(
           roomCommands,

@@ -118,6 +118,24 @@ class RedisRoomStreamsTest {
   }
 
   @Test
+  void messagesANodeMissedWhileItsPubSubLinkWasDownAreDeliveredFromTheHistoryWithoutResync()
+      throws Exception {
+    RoomStreamContract.join(a, "gap", null, 0);
+    RoomStreamContract.join(b, "gap", null, 0);
+    RoomStreamContract.publish(a, "gap", null, "before");
+
+    REDIS.command("CLIENT", "KILL", "TYPE", "pubsub");
+    for (int i = 0; i < 5; i++) {
+      RoomStreamContract.publish(a, "gap", null, "while " + i);
+    }
+
+    await(() -> b.seqs().size() == 6);
+    assertThat(b.seqs()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    assertThat(resyncs(b)).isEmpty();
+    assertThat(resyncs(a)).isEmpty();
+  }
+
+  @Test
   void aNodeListensToARoomOnlyWhileItHasMembersThere() throws Exception {
     RoomStreamContract.join(a, "lobby", "m1", null, 0, () -> true);
     RoomStreamContract.join(a, "lobby", "m2", null, 0, () -> true);
