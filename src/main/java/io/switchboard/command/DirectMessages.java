@@ -9,6 +9,7 @@ import io.switchboard.protocol.Payloads;
 import io.switchboard.protocol.ProtocolException;
 import io.switchboard.registry.Connection;
 import io.switchboard.registry.Connections;
+import io.switchboard.registry.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -17,26 +18,29 @@ import java.util.Optional;
 /**
  * {@code message.direct}: a message to one connection ({@code connection_id}) or to every
  * connection of a user ({@code user_id}). A target that is not connected is an error, never a
- * silent drop.
+ * silent drop: a user counts as connected when the {@link UserDirectory} knows a connection of it
+ * on any node (a connection target must be on this node).
  */
 @ApplicationScoped
 public class DirectMessages {
 
   private final Connections connections;
+  private final UserDirectory directory;
   private final Bus bus;
 
   @Inject
-  public DirectMessages(Connections connections, Bus bus) {
+  public DirectMessages(Connections connections, UserDirectory directory, Bus bus) {
     this.connections = connections;
+    this.directory = directory;
     this.bus = bus;
   }
 
   /** For the container's client proxy only. */
   protected DirectMessages() {
-    this(null, null);
+    this(null, null, null);
   }
 
-  void send(Connection sender, JsonObject payload) {
+  void send(Connection sender, JsonObject payload, String messageId) {
     Optional<String> toConnection = Payloads.optionalString(payload, "connection_id");
     Optional<String> toUser = Payloads.optionalString(payload, "user_id");
     if (toConnection.isPresent() == toUser.isPresent()) {
@@ -61,11 +65,26 @@ public class DirectMessages {
       bus.toConnection(target, frame);
     } else {
       String target = toUser.get();
-      if (connections.ofUser(target).isEmpty()) {
-        throw new ProtocolException(
-            ErrorCode.TARGET_NOT_FOUND, "user " + target + " is not connected");
-      }
-      bus.toUser(target, frame);
+      directory
+          .connections(target)
+          .whenComplete(
+              (open, failure) -> {
+                if (failure != null) {
+                  sender.send(
+                      Frame.error(
+                          ErrorCode.UNAVAILABLE,
+                          "the cluster is unavailable; retry later",
+                          messageId));
+                } else if (open == 0) {
+                  sender.send(
+                      Frame.error(
+                          ErrorCode.TARGET_NOT_FOUND,
+                          "user " + target + " is not connected",
+                          messageId));
+                } else {
+                  bus.toUser(target, frame);
+                }
+              });
     }
   }
 }

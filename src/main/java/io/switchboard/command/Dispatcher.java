@@ -160,7 +160,7 @@ public class Dispatcher {
     access.checkMessage(connection.caller(), request.type());
     switch (request.type()) {
       case MESSAGE_TEXT -> echo(connection, request);
-      case MESSAGE_DIRECT -> direct.send(connection, request.payload());
+      case MESSAGE_DIRECT -> direct.send(connection, request.payload(), request.messageId());
       case ROOM_JOIN -> rooms.join(connection, request.payload(), request.messageId());
       case ROOM_LEAVE -> rooms.leave(connection, request.payload());
       case ROOM_BROADCAST -> rooms.broadcast(connection, request.payload(), request.messageId());

@@ -15,11 +15,13 @@ import io.switchboard.protocol.MessageType;
 import io.switchboard.protocol.Payloads;
 import io.switchboard.protocol.ProtocolException;
 import io.switchboard.registry.Connection;
-import io.switchboard.registry.Connections;
 import io.switchboard.registry.Rooms;
+import io.switchboard.registry.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code typing.start}, {@code typing.stop}, {@code room.members} and {@code presence.query}:
@@ -28,8 +30,10 @@ import jakarta.json.JsonObject;
 @ApplicationScoped
 public class PresenceCommands {
 
+  private static final Logger LOG = Logger.getLogger(PresenceCommands.class.getName());
+
   private final Rooms rooms;
-  private final Connections connections;
+  private final UserDirectory directory;
   private final Presence presence;
   private final Typing typing;
   private final Bus bus;
@@ -40,7 +44,7 @@ public class PresenceCommands {
   @Inject
   public PresenceCommands(
       Rooms rooms,
-      Connections connections,
+      UserDirectory directory,
       Presence presence,
       Typing typing,
       Bus bus,
@@ -48,7 +52,7 @@ public class PresenceCommands {
       AccessPolicy access,
       Announcements announcements) {
     this.rooms = rooms;
-    this.connections = connections;
+    this.directory = directory;
     this.presence = presence;
     this.typing = typing;
     this.bus = bus;
@@ -83,33 +87,49 @@ public class PresenceCommands {
   void members(Connection connection, JsonObject payload) {
     String roomId = Payloads.roomId(payload);
     access.checkRoom(connection.caller(), roomId, RoomPolicy.Right.JOIN);
-    Presence.Snapshot users = presence.snapshot(roomId, config.settings().rosterLimit());
-    connection.send(
-        Frame.fromServer(
-            MessageType.ROOM_MEMBERS,
-            Json.PROVIDER
-                .createObjectBuilder()
-                .add("room_id", roomId)
-                .add("member_count", rooms.members(roomId).size())
-                .add("user_count", users.userCount())
-                .add("users", RoomNotices.users(users.users()))
-                .add("large_room", announcements.isLarge(roomId))
-                .build()));
+    presence
+        .snapshot(roomId, config.settings().rosterLimit())
+        .thenAccept(
+            users ->
+                connection.send(
+                    Frame.fromServer(
+                        MessageType.ROOM_MEMBERS,
+                        Json.PROVIDER
+                            .createObjectBuilder()
+                            .add("room_id", roomId)
+                            .add("member_count", rooms.members(roomId).size())
+                            .add("user_count", users.userCount())
+                            .add("users", RoomNotices.users(users.users()))
+                            .add("large_room", announcements.isLarge(users))
+                            .build())))
+        .exceptionally(
+            failure -> {
+              LOG.log(Level.WARNING, "roster of room " + roomId + " failed: " + failure);
+              return null;
+            });
   }
 
-  /** Whether a user has any connection on this node, and how many. */
+  /** Whether a user has any connection on any node, and how many. */
   void query(Connection connection, JsonObject payload) {
     String userId = Payloads.requiredString(payload, "user_id");
-    int open = connections.ofUser(userId).size();
-    connection.send(
-        Frame.fromServer(
-            MessageType.PRESENCE_STATE,
-            Json.PROVIDER
-                .createObjectBuilder()
-                .add("user_id", userId)
-                .add("online", open > 0)
-                .add("connections", open)
-                .build()));
+    directory
+        .connections(userId)
+        .thenAccept(
+            open ->
+                connection.send(
+                    Frame.fromServer(
+                        MessageType.PRESENCE_STATE,
+                        Json.PROVIDER
+                            .createObjectBuilder()
+                            .add("user_id", userId)
+                            .add("online", open > 0)
+                            .add("connections", open)
+                            .build())))
+        .exceptionally(
+            failure -> {
+              LOG.log(Level.WARNING, "presence of a user failed: " + failure);
+              return null;
+            });
   }
 
   private String memberRoom(Connection connection, JsonObject payload) {

@@ -27,9 +27,11 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -92,25 +94,32 @@ public class RoomCommands {
     }
     // The attach may complete on the engine's thread: the outcome crosses threads.
     AtomicReference<Rooms.Join> outcome = new AtomicReference<>(Rooms.Join.CLOSED);
-    streams
-        .of(roomId)
-        .attach(
-            connection.id(),
-            () -> {
-              Rooms.Join join = rooms.join(roomId, connection, maxRooms);
-              outcome.set(join);
-              return join.member();
-            },
-            options.since(),
-            options.history(),
-            replay -> {
-              if (outcome.get() == Rooms.Join.JOINED) {
-                announcements.arrived(roomId, connection.id(), connection.userId());
-              }
-              connection.send(joined(roomId, replay, options.since() != null));
-              replay.frames().forEach(connection::send);
-            },
-            System.nanoTime())
+    int limit = config.settings().rosterLimit();
+    presence
+        .snapshot(roomId, limit)
+        .thenCompose(
+            before ->
+                streams
+                    .of(roomId)
+                    .attach(
+                        connection.id(),
+                        () -> {
+                          Rooms.Join join = rooms.join(roomId, connection, maxRooms);
+                          outcome.set(join);
+                          return join.member();
+                        },
+                        options.since(),
+                        options.history(),
+                        replay -> {
+                          Presence.Snapshot users = before;
+                          if (outcome.get() == Rooms.Join.JOINED) {
+                            announcements.arrived(roomId, connection.id(), connection.userId());
+                            users = before.withArrival(connection.userId(), limit);
+                          }
+                          connection.send(joined(roomId, users, replay, options.since() != null));
+                          replay.frames().forEach(connection::send);
+                        },
+                        System.nanoTime()))
         .whenComplete(
             (replay, failure) -> {
               if (failure != null) {
@@ -131,8 +140,12 @@ public class RoomCommands {
     if (!streams.detach(roomId, connection.id(), () -> rooms.leave(roomId, connection))) {
       throw new ProtocolException(ErrorCode.NOT_A_MEMBER, "not a member of room " + roomId);
     }
-    announcements.departed(roomId, connection.id(), connection.userId(), 0);
-    connection.send(Frame.fromServer(MessageType.ROOM_LEFT, roster(roomId).build()));
+    announcements.departed(roomId, connection.id(), connection.userId(), Duration.ZERO);
+    withUsers(
+        roomId,
+        users ->
+            connection.send(
+                Frame.fromServer(MessageType.ROOM_LEFT, roster(roomId, users).build())));
   }
 
   /**
@@ -146,11 +159,16 @@ public class RoomCommands {
       Optional<String> revocation = access.revocation(caller, roomId);
       if (revocation.isPresent()
           && streams.detach(roomId, connection.id(), () -> rooms.leave(roomId, connection))) {
-        announcements.departed(roomId, connection.id(), connection.userId(), 0);
-        connection.send(
-            Frame.fromServer(
-                MessageType.ROOM_LEFT,
-                roster(roomId).add("reason", "access revoked: " + revocation.get()).build()));
+        announcements.departed(roomId, connection.id(), connection.userId(), Duration.ZERO);
+        withUsers(
+            roomId,
+            users ->
+                connection.send(
+                    Frame.fromServer(
+                        MessageType.ROOM_LEFT,
+                        roster(roomId, users)
+                            .add("reason", "access revoked: " + revocation.get())
+                            .build())));
       }
     }
   }
@@ -215,7 +233,7 @@ public class RoomCommands {
    * presence grace period is over, unless the user is back by then.
    */
   public void leaveAll(Connection connection) {
-    long grace = settings().presenceGrace().toNanos();
+    Duration grace = settings().presenceGrace();
     for (String roomId : rooms.roomsOf(connection)) {
       if (streams.detach(roomId, connection.id(), () -> rooms.leave(roomId, connection))) {
         announcements.departed(roomId, connection.id(), connection.userId(), grace);
@@ -243,9 +261,10 @@ public class RoomCommands {
     }
   }
 
-  private Frame joined(String roomId, Replay replay, boolean recoveryAsked) {
+  private Frame joined(
+      String roomId, Presence.Snapshot users, Replay replay, boolean recoveryAsked) {
     var payload =
-        roster(roomId)
+        roster(roomId, users)
             .add(
                 "stream",
                 Json.PROVIDER
@@ -264,7 +283,7 @@ public class RoomCommands {
   }
 
   /** The roster of a {@code room.joined} / {@code room.left}: counts exact, lists bounded. */
-  private JsonObjectBuilder roster(String roomId) {
+  private JsonObjectBuilder roster(String roomId, Presence.Snapshot users) {
     int limit = config.settings().rosterLimit();
     JsonArrayBuilder listed = Json.PROVIDER.createArrayBuilder();
     int count = 0;
@@ -273,7 +292,6 @@ public class RoomCommands {
         listed.add(RoomNotices.member(member.id(), member.userId()));
       }
     }
-    Presence.Snapshot users = presence.snapshot(roomId, limit);
     return Json.PROVIDER
         .createObjectBuilder()
         .add("room_id", roomId)
@@ -281,7 +299,23 @@ public class RoomCommands {
         .add("members", listed)
         .add("user_count", users.userCount())
         .add("users", RoomNotices.users(users.users()))
-        .add("large_room", announcements.isLarge(roomId));
+        .add("large_room", announcements.isLarge(users));
+  }
+
+  /**
+   * Runs {@code then} with the room's users (listed up to the roster limit), after every presence
+   * change this connection made before: with {@link io.switchboard.presence.MemoryPresence} at
+   * once, on this thread.
+   */
+  private void withUsers(String roomId, Consumer<Presence.Snapshot> then) {
+    presence
+        .snapshot(roomId, config.settings().rosterLimit())
+        .thenAccept(then)
+        .exceptionally(
+            failure -> {
+              LOG.log(Level.WARNING, "roster of room " + roomId + " failed: " + failure);
+              return null;
+            });
   }
 
   private RoomSettings settings() {

@@ -16,8 +16,15 @@ import java.util.Optional;
  * @param redisUrl {@code redis://} or {@code rediss://} URL; empty in local mode when unset
  * @param timeout how long a Redis command may take before it fails
  * @param queue Redis commands a node may have in flight at once
+ * @param nodeLease how long a node's lease lasts unrenewed before the others take its users out
  */
-public record ClusterSettings(ClusterMode mode, String redisUrl, Duration timeout, int queue) {
+public record ClusterSettings(
+    ClusterMode mode, String redisUrl, Duration timeout, int queue, Duration nodeLease) {
+
+  /** With the default node lease ({@code WS_NODE_LEASE}). */
+  public ClusterSettings(ClusterMode mode, String redisUrl, Duration timeout, int queue) {
+    this(mode, redisUrl, timeout, queue, Duration.ofSeconds(Setting.WS_NODE_LEASE.defaultValue()));
+  }
 
   static ClusterSettings read(
       Map<TextSetting, String> text, Map<Setting, Integer> numbers, List<String> violations) {
@@ -34,7 +41,8 @@ public record ClusterSettings(ClusterMode mode, String redisUrl, Duration timeou
       problem(url)
           .ifPresent(p -> violations.add("WS_REDIS_URL " + p + " (was '" + redacted(url) + "')"));
     }
-    for (Setting s : List.of(Setting.WS_REDIS_TIMEOUT, Setting.WS_REDIS_QUEUE)) {
+    for (Setting s :
+        List.of(Setting.WS_REDIS_TIMEOUT, Setting.WS_REDIS_QUEUE, Setting.WS_NODE_LEASE)) {
       if (numbers.get(s) <= 0) {
         violations.add(s + " must be positive (was " + numbers.get(s) + ")");
       }
@@ -43,7 +51,8 @@ public record ClusterSettings(ClusterMode mode, String redisUrl, Duration timeou
         mode,
         url,
         Duration.ofSeconds(numbers.get(Setting.WS_REDIS_TIMEOUT)),
-        numbers.get(Setting.WS_REDIS_QUEUE));
+        numbers.get(Setting.WS_REDIS_QUEUE),
+        Duration.ofSeconds(numbers.get(Setting.WS_NODE_LEASE)));
   }
 
   /** The URL with any password replaced by {@code ***}, for logs and the admin API. */

@@ -93,6 +93,10 @@ public enum Setting {
       10_000,
       "commands",
       "Redis commands a node may have in flight; beyond, new ones fail at once (error unavailable)."),
+  WS_NODE_LEASE(
+      9,
+      "seconds",
+      "A node whose lease in Redis is not renewed for this long is dead: the others take its users out."),
   /** The MicroProfile JWT name, so one setting serves the container's MP-JWT and the hub. */
   MP_JWT_VERIFY_CLOCK_SKEW(
       "mp.jwt.verify.clock.skew",

@@ -17,6 +17,7 @@ import io.switchboard.protocol.MessageType;
 import io.switchboard.protocol.Payloads;
 import io.switchboard.registry.Connection;
 import io.switchboard.registry.Connections;
+import io.switchboard.registry.UserDirectory;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,7 @@ public class ConnectionLifecycle {
 
   @Inject HubConfig config;
   @Inject Connections connections;
+  @Inject UserDirectory directory;
   @Inject RoomCommands rooms;
   @Inject RateLimiter rateLimiter;
   @Inject Drain drain;
@@ -76,30 +78,46 @@ public class ConnectionLifecycle {
       connection.close(CloseCodes.GOING_AWAY, "server shutting down");
       return;
     }
-    switch (connections.admit(
-        connection, settings.maxConnections(), settings.maxConnectionsPerUser())) {
-      case SERVER_FULL -> refuse(connection, CloseCodes.TRY_AGAIN_LATER, "server full");
-      case USER_FULL ->
-          refuse(
-              connection,
-              CloseCodes.TOO_MANY_USER_CONNECTIONS,
-              "too many connections for this user");
-      case ADMITTED -> {
-        session.getUserProperties().put(CONNECTION, connection);
-        connection.send(
-            Frame.fromServer(
-                MessageType.CONNECTION_ESTABLISHED, established(connection, settings)));
-        recordHandshake(session);
-        LOG.info(
-            () ->
-                "connection opened id="
-                    + connection.id()
-                    + " user="
-                    + connection.userId()
-                    + " auth="
-                    + (caller.isGuest() ? "guest" : "authenticated"));
-      }
+    if (connections.admit(connection, settings.maxConnections())
+        == Connections.Admission.SERVER_FULL) {
+      refuse(connection, CloseCodes.TRY_AGAIN_LATER, "server full");
+      return;
     }
+    session.getUserProperties().put(CONNECTION, connection);
+    directory
+        .admit(connection.userId(), connection.id(), settings.maxConnectionsPerUser())
+        .whenComplete(
+            (admitted, failure) -> {
+              if (failure != null || !admitted) {
+                session.getUserProperties().remove(CONNECTION);
+                connections.remove(connection);
+              }
+              if (failure != null) {
+                LOG.warning("user directory unavailable: " + failure);
+                refuse(connection, CloseCodes.TRY_AGAIN_LATER, "user directory unavailable");
+              } else if (!admitted) {
+                refuse(
+                    connection,
+                    CloseCodes.TOO_MANY_USER_CONNECTIONS,
+                    "too many connections for this user");
+              } else {
+                greet(session, connection, caller, settings);
+              }
+            });
+  }
+
+  private void greet(Session session, Connection connection, Caller caller, Settings settings) {
+    connection.send(
+        Frame.fromServer(MessageType.CONNECTION_ESTABLISHED, established(connection, settings)));
+    recordHandshake(session);
+    LOG.info(
+        () ->
+            "connection opened id="
+                + connection.id()
+                + " user="
+                + connection.userId()
+                + " auth="
+                + (caller.isGuest() ? "guest" : "authenticated"));
   }
 
   /**
@@ -156,6 +174,7 @@ public class ConnectionLifecycle {
   private void release(Connection connection, int code, String reason) {
     connection.markClosed();
     if (connections.remove(connection)) {
+      directory.remove(connection.userId(), connection.id());
       metrics.closed(code);
       rooms.leaveAll(connection);
       rateLimiter.forget(

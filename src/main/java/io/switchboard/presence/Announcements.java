@@ -2,11 +2,13 @@ package io.switchboard.presence;
 
 import io.switchboard.cluster.Bus;
 import io.switchboard.config.HubConfig;
-import io.switchboard.protocol.Frame;
 import io.switchboard.protocol.MessageType;
 import io.switchboard.registry.Rooms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Turns presence changes into what the room hears: a user's arrival and departure once per user,
@@ -14,6 +16,8 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class Announcements {
+
+  private static final Logger LOG = Logger.getLogger(Announcements.class.getName());
 
   private final Presence presence;
   private final Rooms rooms;
@@ -35,46 +39,66 @@ public class Announcements {
 
   /** A connection joined: the others hear of it if it is the user's first. */
   public void arrived(String roomId, String connectionId, String userId) {
-    if (presence.arrive(roomId, userId) && !isLarge(roomId)) {
-      bus.toRoom(
-          roomId,
-          notice(MessageType.ROOM_MEMBER_JOINED, roomId, connectionId, userId),
-          connectionId);
-    }
+    presence
+        .arrive(roomId, userId)
+        .thenAccept(
+            first -> {
+              if (first) {
+                tell(roomId, MessageType.ROOM_MEMBER_JOINED, connectionId, userId, connectionId);
+              }
+            })
+        .exceptionally(failure -> logged("arrival", roomId, failure));
   }
 
   /**
-   * A connection left: the others hear of it if it was the user's last, at once when {@code
-   * graceNanos} is 0, else when the sweep finds the grace period over.
+   * A connection left: the others hear of it if it was the user's last, at once when {@code grace}
+   * is zero, else when the sweep finds the grace period over.
    */
-  public void departed(String roomId, String connectionId, String userId, long graceNanos) {
-    if (presence.depart(roomId, userId, connectionId, graceNanos, System.nanoTime())
-        && !isLarge(roomId)) {
-      bus.toRoom(roomId, notice(MessageType.ROOM_MEMBER_LEFT, roomId, connectionId, userId), null);
-    }
+  public void departed(String roomId, String connectionId, String userId, Duration grace) {
+    presence
+        .depart(roomId, userId, connectionId, grace)
+        .thenAccept(
+            last -> {
+              if (last) {
+                tell(roomId, MessageType.ROOM_MEMBER_LEFT, connectionId, userId, null);
+              }
+            })
+        .exceptionally(failure -> logged("departure", roomId, failure));
   }
 
   /** A held-back departure whose grace period is over. */
   void gone(Presence.Gone gone) {
-    if (!isLarge(gone.roomId())) {
-      bus.toRoom(
-          gone.roomId(),
-          notice(MessageType.ROOM_MEMBER_LEFT, gone.roomId(), gone.connectionId(), gone.userId()),
-          null);
-    }
+    tell(gone.roomId(), MessageType.ROOM_MEMBER_LEFT, gone.connectionId(), gone.userId(), null);
   }
 
   /** Above {@code WS_LARGE_ROOM} users, per-member notices give way to {@code room.occupancy}. */
-  public boolean isLarge(String roomId) {
-    return presence.userCount(roomId) > config.settings().rooms().largeRoom();
+  public boolean isLarge(Presence.Snapshot users) {
+    return users.userCount() > config.settings().rooms().largeRoom();
   }
 
-  private Frame notice(MessageType type, String roomId, String connectionId, String userId) {
-    return RoomNotices.member(
-        type,
-        roomId,
-        RoomNotices.member(connectionId, userId),
-        rooms.members(roomId).size(),
-        presence.userCount(roomId));
+  private void tell(
+      String roomId, MessageType type, String connectionId, String userId, String except) {
+    presence
+        .snapshot(roomId, 0)
+        .thenAccept(
+            users -> {
+              if (!isLarge(users)) {
+                bus.toRoom(
+                    roomId,
+                    RoomNotices.member(
+                        type,
+                        roomId,
+                        RoomNotices.member(connectionId, userId),
+                        rooms.members(roomId).size(),
+                        users.userCount()),
+                    except);
+              }
+            })
+        .exceptionally(failure -> logged("notice", roomId, failure));
+  }
+
+  private static Void logged(String what, String roomId, Throwable failure) {
+    LOG.log(Level.WARNING, "presence " + what + " in room " + roomId + " failed: " + failure);
+    return null;
   }
 }

@@ -55,22 +55,42 @@ public class PresenceSweep {
   void sweep() {
     try {
       RoomSettings settings = config.settings().rooms();
-      long now = System.nanoTime();
-      presence.due(now).forEach(announcements::gone);
-      for (Typing.Expired expired : typing.expired(now)) {
+      presence
+          .forgetDeadNodes(settings.presenceGrace())
+          .exceptionally(failure -> logged("dead nodes", failure));
+      presence
+          .due()
+          .thenAccept(gone -> gone.forEach(announcements::gone))
+          .exceptionally(failure -> logged("departures", failure));
+      for (Typing.Expired expired : typing.expired(System.nanoTime())) {
         bus.toRoom(
             expired.roomId(),
             RoomNotices.typingStopped(expired.roomId(), expired.userId(), true),
             null);
       }
-      for (String roomId : presence.changedLargeRooms(settings.largeRoom())) {
-        bus.toRoom(
-            roomId,
-            RoomNotices.occupancy(roomId, rooms.members(roomId).size(), presence.userCount(roomId)),
-            null);
-      }
+      presence
+          .changedLargeRooms(settings.largeRoom())
+          .thenAccept(changed -> changed.forEach(this::occupancy))
+          .exceptionally(failure -> logged("occupancy", failure));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "presence sweep failed", e);
     }
+  }
+
+  private void occupancy(String roomId) {
+    presence
+        .snapshot(roomId, 0)
+        .thenAccept(
+            users ->
+                bus.toRoom(
+                    roomId,
+                    RoomNotices.occupancy(roomId, rooms.members(roomId).size(), users.userCount()),
+                    null))
+        .exceptionally(failure -> logged("occupancy", failure));
+  }
+
+  private static Void logged(String what, Throwable failure) {
+    LOG.log(Level.WARNING, "presence sweep: " + what + " failed: " + failure);
+    return null;
   }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * One room's users with their connection counts, and the users whose last connection left but whose
- * departure is held back for the grace period. Not thread-safe: {@link Presence} guards it.
+ * departure is held back for the grace period. Not thread-safe: {@link MemoryPresence} guards it.
  */
 final class RoomPresence {
 

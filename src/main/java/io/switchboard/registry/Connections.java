@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every open connection on this node, by connection id and by user id, within the node's connection
- * limits. Admission is atomic: concurrent handshakes cannot overshoot a limit.
+ * limit ({@code WS_MAX_CONNECTIONS}). Admission is atomic: concurrent handshakes cannot overshoot
+ * it. The per-user limit holds across nodes and is the {@link UserDirectory}'s.
  */
 @ApplicationScoped
 public class Connections {
@@ -20,34 +21,26 @@ public class Connections {
   /** Whether a new connection may be registered. */
   public enum Admission {
     ADMITTED,
-    SERVER_FULL,
-    USER_FULL
+    SERVER_FULL
   }
 
   private final ConcurrentHashMap<String, Connection> byId = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
   private final AtomicInteger count = new AtomicInteger();
 
-  /** Registers the connection unless the node or its user is at the limit. */
-  public Admission admit(Connection connection, int maxTotal, int maxPerUser) {
+  /** Registers the connection unless the node is at its limit. */
+  public Admission admit(Connection connection, int maxTotal) {
     if (count.incrementAndGet() > maxTotal) {
       count.decrementAndGet();
       return Admission.SERVER_FULL;
     }
-    Set<Connection> ofUser =
-        byUser.compute(
-            connection.userId(),
-            (user, set) -> {
-              Set<Connection> members = set == null ? ConcurrentHashMap.newKeySet() : set;
-              if (members.size() < maxPerUser) {
-                members.add(connection);
-              }
-              return members.isEmpty() ? null : members;
-            });
-    if (ofUser == null || !ofUser.contains(connection)) {
-      count.decrementAndGet();
-      return Admission.USER_FULL;
-    }
+    byUser.compute(
+        connection.userId(),
+        (user, set) -> {
+          Set<Connection> members = set == null ? ConcurrentHashMap.newKeySet() : set;
+          members.add(connection);
+          return members;
+        });
     byId.put(connection.id(), connection);
     return Admission.ADMITTED;
   }

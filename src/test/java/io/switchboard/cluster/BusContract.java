@@ -50,7 +50,7 @@ abstract class BusContract {
             0,
             Traffic.NONE);
     transports.put(connection, transport);
-    node.connections().admit(connection, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    node.connections().admit(connection, Integer.MAX_VALUE);
     return connection;
   }
 

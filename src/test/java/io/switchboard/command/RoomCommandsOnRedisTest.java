@@ -15,12 +15,14 @@ import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
 import io.switchboard.metrics.Traffic;
 import io.switchboard.presence.Announcements;
+import io.switchboard.presence.MemoryPresence;
 import io.switchboard.presence.Presence;
 import io.switchboard.presence.Typing;
 import io.switchboard.protocol.InboundDecoder;
 import io.switchboard.registry.Broadcaster;
 import io.switchboard.registry.Connection;
 import io.switchboard.registry.Connections;
+import io.switchboard.registry.MemoryUserDirectory;
 import io.switchboard.registry.Rooms;
 import io.switchboard.stream.RedisRoomStreams;
 import io.switchboard.support.Callers;
@@ -50,7 +52,8 @@ class RoomCommandsOnRedisTest {
           new ClusterSettings(ClusterMode.REDIS, REDIS.start().url(), Duration.ofSeconds(2), 100),
           Executors.defaultThreadFactory());
   private final AccessPolicy access = new AccessPolicy(RoomPolicy.open(), MessagePolicy.open());
-  private final Presence presence = new Presence();
+  private final Presence presence = new MemoryPresence();
+  private final MemoryUserDirectory directory = new MemoryUserDirectory();
   private final RoomCommands roomCommands =
       new RoomCommands(
           rooms,
@@ -65,14 +68,14 @@ class RoomCommandsOnRedisTest {
           roomCommands,
           new PresenceCommands(
               rooms,
-              connections,
+              directory,
               presence,
               new Typing(),
               bus,
               config,
               access,
               new Announcements(presence, rooms, bus, config)),
-          new DirectMessages(connections, bus),
+          new DirectMessages(connections, directory, bus),
           new TokenRefresh(token -> null, roomCommands),
           access,
           config,
@@ -89,7 +92,8 @@ class RoomCommandsOnRedisTest {
     RecordingTransport transport = RecordingTransport.immediate();
     Connection connection =
         new Connection("conn-" + user, Callers.user(user), transport, 100, 0, Traffic.NONE);
-    connections.admit(connection, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    connections.admit(connection, Integer.MAX_VALUE);
+    directory.admit(connection.userId(), connection.id(), Integer.MAX_VALUE);
     return new Peer(connection, transport);
   }
 

@@ -14,12 +14,14 @@ import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
 import io.switchboard.metrics.Traffic;
 import io.switchboard.presence.Announcements;
+import io.switchboard.presence.MemoryPresence;
 import io.switchboard.presence.Presence;
 import io.switchboard.presence.Typing;
 import io.switchboard.protocol.InboundDecoder;
 import io.switchboard.registry.Broadcaster;
 import io.switchboard.registry.Connection;
 import io.switchboard.registry.Connections;
+import io.switchboard.registry.MemoryUserDirectory;
 import io.switchboard.registry.Rooms;
 import io.switchboard.stream.MemoryRoomStreams;
 
@@ -33,6 +35,7 @@ public final class LocalNode {
 
   private final Connections connections = new Connections();
   private final Rooms rooms = new Rooms();
+  private final MemoryUserDirectory directory = new MemoryUserDirectory();
   private final InboundDecoder decoder = new InboundDecoder();
   private final HubConfig config;
   private final Dispatcher dispatcher;
@@ -41,7 +44,7 @@ public final class LocalNode {
     config = new HubConfig(settings);
     HubMetrics metrics = new HubMetrics();
     LocalBus bus = new LocalBus(new Broadcaster(rooms, connections), metrics);
-    Presence presence = new Presence();
+    Presence presence = new MemoryPresence();
     Announcements announcements = new Announcements(presence, rooms, bus, config);
     RoomCommands roomCommands =
         new RoomCommands(
@@ -56,8 +59,8 @@ public final class LocalNode {
         new Dispatcher(
             roomCommands,
             new PresenceCommands(
-                rooms, connections, presence, new Typing(), bus, config, access, announcements),
-            new DirectMessages(connections, bus),
+                rooms, directory, presence, new Typing(), bus, config, access, announcements),
+            new DirectMessages(connections, directory, bus),
             new TokenRefresh(verifier, roomCommands),
             access,
             config,
@@ -73,7 +76,8 @@ public final class LocalNode {
     RecordingTransport transport = RecordingTransport.immediate();
     Connection connection =
         new Connection(idPrefix + connections.count(), caller, transport, 100, 0, Traffic.NONE);
-    connections.admit(connection, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    connections.admit(connection, Integer.MAX_VALUE);
+    directory.admit(connection.userId(), connection.id(), Integer.MAX_VALUE);
     return new Peer(connection, transport);
   }
 
