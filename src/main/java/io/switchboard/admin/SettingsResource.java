@@ -49,9 +49,20 @@ public class SettingsResource {
       settings.add(view(setting.key(), Integer.toString(setting.defaultValue()), setting.unit()));
     }
     for (TextSetting setting : TextSetting.values()) {
-      settings.add(view(setting.key(), setting.defaultValue(), "text"));
+      SettingView view = view(setting.key(), setting.defaultValue(), "text");
+      settings.add(setting.confidential() ? redacted(view) : view);
     }
     return settings;
+  }
+
+  /** A confidential value is never shown: only whether it is set, and from where. */
+  private static SettingView redacted(SettingView view) {
+    return new SettingView(
+        view.name(),
+        view.source() == null ? "" : "(set, not shown)",
+        view.defaultValue(),
+        view.unit(),
+        view.source());
   }
 
   private SettingView view(String key, String defaultValue, String unit) {

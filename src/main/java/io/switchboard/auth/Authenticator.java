@@ -46,6 +46,9 @@ public class Authenticator {
               : auth.jwt().publicKey();
       keys.addAll(VerificationKeys.parse(text, auth.jwt().algorithm()));
     }
+    if (auth.jwt().hasSecret()) {
+      keys.add(VerificationKeys.secret(auth.jwt().secret(), auth.jwt().secretAlgorithm()));
+    }
     keySources.forEach(source -> source.verificationKey().ifPresent(keys::add));
     mode = auth.mode();
     if (mode == AuthMode.REQUIRED && keys.isEmpty()) {
@@ -53,7 +56,8 @@ public class Authenticator {
           "Invalid Switchboard configuration: WS_AUTH_MODE is required (the default) but no"
               + " verification key is configured: set mp.jwt.verify.publickey or"
               + " mp.jwt.verify.publickey.location (MP_JWT_VERIFY_PUBLICKEY,"
-              + " MP_JWT_VERIFY_PUBLICKEY_LOCATION), or WS_AUTH_MODE to optional or disabled");
+              + " MP_JWT_VERIFY_PUBLICKEY_LOCATION), or WS_JWT_SECRET, or WS_AUTH_MODE to"
+              + " optional or disabled");
     }
     origins = new OriginPolicy(auth.allowedOrigins(), auth.allowMissingOrigin());
     verifier = new TokenVerifier(keys, auth.jwt(), auth.maxTokenSize(), Clock.systemUTC());
@@ -116,7 +120,9 @@ public class Authenticator {
                 + " algorithm="
                 + auth.jwt().algorithm()
                 + " keys="
-                + keys.stream().map(k -> k.keyId() == null ? "(no kid)" : k.keyId()).toList()
+                + keys.stream()
+                    .map(k -> (k.keyId() == null ? "(no kid)" : k.keyId()) + "/" + k.algorithm())
+                    .toList()
                 + " issuer="
                 + (auth.jwt().issuer().isEmpty() ? "(any)" : auth.jwt().issuer())
                 + " audiences="

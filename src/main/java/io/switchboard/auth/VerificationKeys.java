@@ -21,6 +21,7 @@ import java.util.Set;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -37,7 +38,9 @@ public final class VerificationKeys {
   public static List<VerificationKey> parse(String text, String algorithm) {
     String trimmed = text.trim();
     List<VerificationKey> keys =
-        trimmed.startsWith("{") ? fromJwk(trimmed) : List.of(fromPem(trimmed, algorithm));
+        trimmed.startsWith("{")
+            ? fromJwk(trimmed, algorithm)
+            : List.of(fromPem(trimmed, algorithm));
     Set<String> ids = new HashSet<>();
     for (VerificationKey key : keys) {
       check(key, algorithm);
@@ -92,7 +95,16 @@ public final class VerificationKeys {
     }
   }
 
-  private static List<VerificationKey> fromJwk(String json) {
+  /**
+   * The shared secret of {@code WS_JWT_SECRET} as a key pinned to its HMAC algorithm. The length
+   * rule (at least the hash's size, RFC 7518 §3.2) is checked with the other settings at startup.
+   */
+  public static VerificationKey secret(String secret, String algorithm) {
+    return new VerificationKey(
+        null, new HmacKey(secret.getBytes(StandardCharsets.UTF_8)), algorithm);
+  }
+
+  private static List<VerificationKey> fromJwk(String json, String algorithm) {
     try {
       List<JsonWebKey> jwks =
           json.contains("\"keys\"")
@@ -104,7 +116,7 @@ public final class VerificationKeys {
           throw invalid(
               "only RSA and EC public keys are accepted (found kty " + jwk.getKeyType() + ")");
         }
-        keys.add(new VerificationKey(jwk.getKeyId(), publicJwk.getPublicKey()));
+        keys.add(new VerificationKey(jwk.getKeyId(), publicJwk.getPublicKey(), algorithm));
       }
       return keys;
     } catch (JoseException e) {
@@ -121,7 +133,7 @@ public final class VerificationKeys {
       byte[] der = Base64.getDecoder().decode(base64);
       String type = algorithm.startsWith("ES") ? "EC" : "RSA";
       PublicKey key = KeyFactory.getInstance(type).generatePublic(new X509EncodedKeySpec(der));
-      return new VerificationKey(null, key);
+      return new VerificationKey(null, key, algorithm);
     } catch (IllegalArgumentException | GeneralSecurityException e) {
       throw invalid(
           "not a PEM public key (-----BEGIN PUBLIC KEY-----) for "

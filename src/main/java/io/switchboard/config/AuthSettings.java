@@ -2,6 +2,7 @@ package io.switchboard.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,7 +69,23 @@ public record AuthSettings(
             algorithm,
             text.get(TextSetting.MP_JWT_VERIFY_ISSUER).trim(),
             list(text.get(TextSetting.MP_JWT_VERIFY_AUDIENCES)),
-            Duration.ofSeconds(numbers.get(Setting.MP_JWT_VERIFY_CLOCK_SKEW)));
+            Duration.ofSeconds(numbers.get(Setting.MP_JWT_VERIFY_CLOCK_SKEW)),
+            text.get(TextSetting.WS_JWT_SECRET),
+            secretAlgorithm(text, violations));
+    if (jwt.hasSecret()) {
+      int bytes = jwt.secret().getBytes(StandardCharsets.UTF_8).length;
+      int needed = JwtSettings.HMAC_ALGORITHMS.getOrDefault(jwt.secretAlgorithm(), 0);
+      if (bytes < needed) {
+        violations.add(
+            "WS_JWT_SECRET must have at least "
+                + needed
+                + " bytes for "
+                + jwt.secretAlgorithm()
+                + " (it has "
+                + bytes
+                + "); a shorter HMAC secret can be brute-forced");
+      }
+    }
     if (!jwt.publicKey().isEmpty() && !jwt.publicKeyLocation().isEmpty()) {
       violations.add(
           "set one of mp.jwt.verify.publickey and mp.jwt.verify.publickey.location, not both");
@@ -85,6 +102,15 @@ public record AuthSettings(
         numbers.get(Setting.WS_MAX_TOKEN_SIZE),
         devTokens,
         jwt);
+  }
+
+  private static String secretAlgorithm(Map<TextSetting, String> text, List<String> violations) {
+    String algorithm = text.get(TextSetting.WS_JWT_SECRET_ALGORITHM).trim();
+    if (!JwtSettings.HMAC_ALGORITHMS.containsKey(algorithm)) {
+      violations.add(
+          "WS_JWT_SECRET_ALGORITHM must be HS256, HS384 or HS512 (was '" + algorithm + "')");
+    }
+    return algorithm;
   }
 
   /**

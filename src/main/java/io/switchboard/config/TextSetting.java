@@ -32,6 +32,13 @@ public enum TextSetting {
       "mp.jwt.verify.publickey.algorithm",
       "RS256",
       "The one signature algorithm accepted: RS256 or ES256."),
+  WS_JWT_SECRET(
+      "",
+      "Shared secret for HMAC-signed tokens (HS256/384/512); at least as many bytes as the hash."
+          + " Empty: HMAC tokens are refused.",
+      true),
+  WS_JWT_SECRET_ALGORITHM(
+      "HS256", "The one HMAC algorithm the shared secret verifies: HS256, HS384 or HS512."),
   MP_JWT_VERIFY_ISSUER("mp.jwt.verify.issuer", "", "Required iss claim; empty accepts any issuer."),
   MP_JWT_VERIFY_AUDIENCES(
       "mp.jwt.verify.audiences",
@@ -41,15 +48,30 @@ public enum TextSetting {
   private final String key;
   private final String defaultValue;
   private final String meaning;
+  private final boolean confidential;
 
   TextSetting(String defaultValue, String meaning) {
-    this(null, defaultValue, meaning);
+    this(null, defaultValue, meaning, false);
+  }
+
+  TextSetting(String defaultValue, String meaning, boolean confidential) {
+    this(null, defaultValue, meaning, confidential);
   }
 
   TextSetting(String key, String defaultValue, String meaning) {
+    this(key, defaultValue, meaning, false);
+  }
+
+  TextSetting(String key, String defaultValue, String meaning, boolean confidential) {
     this.key = key == null ? name() : key;
     this.defaultValue = defaultValue;
     this.meaning = meaning;
+    this.confidential = confidential;
+  }
+
+  /** A value never shown: not in logs, not in the admin API. */
+  public boolean confidential() {
+    return confidential;
   }
 
   /** The MicroProfile Config property name. */

@@ -119,4 +119,44 @@ class SettingsTest {
     assertThatThrownBy(() -> with(Map.of(Setting.MP_JWT_VERIFY_CLOCK_SKEW, -1)))
         .hasMessageContaining("mp.jwt.verify.clock.skew must be 0 or positive (was -1)");
   }
+
+  @Test
+  void aSharedSecretShorterThanItsHashIsRefusedAtStartup() {
+    assertThatThrownBy(() -> withText(Map.of(TextSetting.WS_JWT_SECRET, "x".repeat(31))))
+        .hasMessageContaining("WS_JWT_SECRET must have at least 32 bytes for HS256 (it has 31)");
+    assertThatThrownBy(
+            () ->
+                withText(
+                    Map.of(
+                        TextSetting.WS_JWT_SECRET,
+                        "x".repeat(63),
+                        TextSetting.WS_JWT_SECRET_ALGORITHM,
+                        "HS512")))
+        .hasMessageContaining("at least 64 bytes for HS512");
+    assertThat(withText(Map.of(TextSetting.WS_JWT_SECRET, "x".repeat(32))).auth().jwt().hasSecret())
+        .isTrue();
+  }
+
+  @Test
+  void theSecretAlgorithmMustBeAnHmacAlgorithm() {
+    assertThatThrownBy(
+            () ->
+                withText(
+                    Map.of(
+                        TextSetting.WS_JWT_SECRET,
+                        "x".repeat(64),
+                        TextSetting.WS_JWT_SECRET_ALGORITHM,
+                        "RS256")))
+        .hasMessageContaining("WS_JWT_SECRET_ALGORITHM must be HS256, HS384 or HS512");
+  }
+
+  @Test
+  void theSecretNeverAppearsInTheSettingsText() {
+    String secret = "s3cr3t-".repeat(6);
+
+    assertThat(withText(Map.of(TextSetting.WS_JWT_SECRET, secret)).toString())
+        .doesNotContain(secret)
+        .contains("secret=set(HS256)");
+    assertThat(TextSetting.WS_JWT_SECRET.confidential()).isTrue();
+  }
 }
