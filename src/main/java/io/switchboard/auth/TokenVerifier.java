@@ -69,6 +69,10 @@ public final class TokenVerifier {
     String alg = header.alg();
     List<VerificationKey> candidates =
         keys.get().stream().filter(k -> k.algorithm().equals(alg)).toList();
+    if (candidates.isEmpty() && alg != null && alg.equals(jwt.algorithm()) && jwt.keysFromUrl()) {
+      throw new TokenRejectedException(
+          Rejection.UNKNOWN_KEY, "kid=" + loggable(kid) + " (no keys)");
+    }
     if (candidates.isEmpty()) {
       throw new TokenRejectedException(
           Rejection.ALGORITHM_NOT_ALLOWED, "alg=" + loggable(alg) + " kid=" + loggable(kid));

@@ -96,6 +96,44 @@ public final class VerificationKeys {
   }
 
   /**
+   * The signing keys of a JWK Set published by an identity provider, for {@code algorithm}. Unlike
+   * {@link #parse}, keys the hub cannot use are skipped instead of failing: providers publish
+   * encryption keys ({@code "use":"enc"}), keys for other algorithms and other key types in the
+   * same set (Keycloak publishes an {@code RSA-OAEP} key beside its {@code RS256} one). Keys beyond
+   * {@code maxKeys} are dropped.
+   *
+   * @throws IllegalStateException when the text is not a JWK Set or has no usable key
+   */
+  public static List<VerificationKey> parsePublished(String json, String algorithm, int maxKeys) {
+    List<JsonWebKey> jwks;
+    try {
+      jwks = new JsonWebKeySet(json).getJsonWebKeys();
+    } catch (JoseException | RuntimeException e) {
+      throw new IllegalStateException("not a JWK Set");
+    }
+    List<VerificationKey> keys = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (JsonWebKey jwk : jwks) {
+      boolean signing = jwk.getUse() == null || jwk.getUse().equals("sig");
+      boolean forAlgorithm = jwk.getAlgorithm() == null || jwk.getAlgorithm().equals(algorithm);
+      if (!signing || !forAlgorithm || !(jwk instanceof PublicJsonWebKey publicJwk)) {
+        continue;
+      }
+      VerificationKey key =
+          new VerificationKey(jwk.getKeyId(), publicJwk.getPublicKey(), algorithm);
+      if (fits(key, algorithm)
+          && (key.keyId() == null || ids.add(key.keyId()))
+          && keys.size() < maxKeys) {
+        keys.add(key);
+      }
+    }
+    if (keys.isEmpty()) {
+      throw new IllegalStateException("no " + algorithm + " signing key in the JWK Set");
+    }
+    return List.copyOf(keys);
+  }
+
+  /**
    * The shared secret of {@code WS_JWT_SECRET} as a key pinned to its HMAC algorithm. The length
    * rule (at least the hash's size, RFC 7518 §3.2) is checked with the other settings at startup.
    */
@@ -142,17 +180,18 @@ public final class VerificationKeys {
     }
   }
 
+  private static boolean fits(VerificationKey key, String algorithm) {
+    return switch (algorithm) {
+      case "RS256" -> key.key() instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= 2048;
+      case "ES256" ->
+          key.key() instanceof ECPublicKey ec
+              && ec.getParams().getCurve().getField().getFieldSize() == 256;
+      default -> false;
+    };
+  }
+
   private static void check(VerificationKey key, String algorithm) {
-    boolean fits =
-        switch (algorithm) {
-          case "RS256" ->
-              key.key() instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= 2048;
-          case "ES256" ->
-              key.key() instanceof ECPublicKey ec
-                  && ec.getParams().getCurve().getField().getFieldSize() == 256;
-          default -> false;
-        };
-    if (!fits) {
+    if (!fits(key, algorithm)) {
       throw invalid(
           "key "
               + (key.keyId() == null ? "" : "'" + key.keyId() + "' ")

@@ -16,6 +16,16 @@ public enum TextSetting {
       "Comma list of exact browser origins (scheme://host[:port]); empty means same origin only."),
   WS_ALLOW_MISSING_ORIGIN(
       "true", "Whether a handshake without Origin (a non-browser client) is accepted."),
+  WS_TOKEN_QUERY_PARAMS(
+      "access_token",
+      "Comma list of query parameter names that carry a token (for example access_token,token)."),
+  WS_AUTH_COOKIE(
+      "",
+      "Name of a cookie that carries a token; empty: cookies are not read. Needs WS_ALLOWED_ORIGINS."),
+  WS_FIRST_MESSAGE_AUTH(
+      "false",
+      "true: a connection without a token is admitted unauthenticated and must send an auth frame"
+          + " within WS_AUTH_TIMEOUT seconds."),
   WS_ROOM_RULES("", "Who may join and publish in which rooms; see docs/configuration.md."),
   WS_GUEST_ROOMS("*", "Comma list of room patterns a guest may join and publish in."),
   WS_MESSAGE_RULES("", "Which groups may send which message types; see docs/configuration.md."),

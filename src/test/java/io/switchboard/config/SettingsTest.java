@@ -159,4 +159,43 @@ class SettingsTest {
         .contains("secret=set(HS256)");
     assertThat(TextSetting.WS_JWT_SECRET.confidential()).isTrue();
   }
+
+  @Test
+  void aTokenCookieIsRefusedWithoutAnOriginAllowList() {
+    assertThatThrownBy(() -> withText(Map.of(TextSetting.WS_AUTH_COOKIE, "session_id")))
+        .hasMessageContaining("WS_AUTH_COOKIE needs WS_ALLOWED_ORIGINS");
+    AuthSettings auth =
+        withText(
+                Map.of(
+                    TextSetting.WS_AUTH_COOKIE, "session_id",
+                    TextSetting.WS_ALLOWED_ORIGINS, "https://app.example.com"))
+            .auth();
+    assertThat(auth.authCookie()).isEqualTo("session_id");
+  }
+
+  @Test
+  void tokenQueryParametersAreAListOfNames() {
+    assertThat(Settings.defaults().auth().tokenQueryParams()).containsExactly("access_token");
+    assertThat(
+            withText(Map.of(TextSetting.WS_TOKEN_QUERY_PARAMS, "access_token, token"))
+                .auth()
+                .tokenQueryParams())
+        .containsExactly("access_token", "token");
+    assertThatThrownBy(() -> withText(Map.of(TextSetting.WS_TOKEN_QUERY_PARAMS, "tok en")))
+        .hasMessageContaining("WS_TOKEN_QUERY_PARAMS entries must be plain parameter names");
+  }
+
+  @Test
+  void firstMessageAuthenticationNeedsTheRequiredMode() {
+    assertThatThrownBy(
+            () ->
+                withText(
+                    Map.of(
+                        TextSetting.WS_FIRST_MESSAGE_AUTH, "true",
+                        TextSetting.WS_AUTH_MODE, "optional")))
+        .hasMessageContaining("WS_FIRST_MESSAGE_AUTH=true needs WS_AUTH_MODE=required");
+    AuthSettings auth = withText(Map.of(TextSetting.WS_FIRST_MESSAGE_AUTH, "true")).auth();
+    assertThat(auth.firstMessageAuth()).isTrue();
+    assertThat(auth.authTimeout()).isEqualTo(Duration.ofSeconds(10));
+  }
 }
