@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * First-message authentication ({@code WS_FIRST_MESSAGE_AUTH=true}, {@code WS_AUTH_TIMEOUT=2}): a
+ * First-message authentication ({@code WS_FIRST_MESSAGE_AUTH=true}, {@code WS_AUTH_TIMEOUT=3}): a
  * connection opened without a token receives nothing and is nobody until its {@code auth} frame;
  * anything else, a bad token or silence closes it with 1008.
  */
@@ -36,7 +36,7 @@ class FirstMessageAuthIT {
   @ArquillianResource URL base;
 
   private HubClient pending() {
-    return HubClient.open(Hub.ws(base), Handshake.anonymous());
+    return HubClient.open(Hub.ws(base), Handshake.anonymous().silent());
   }
 
   private static String auth(String token) {
@@ -52,7 +52,7 @@ class FirstMessageAuthIT {
   void aConnectionWithoutATokenReceivesNothingUntilItsAuthFrameIsAnsweredWithTheGreeting() {
     String user = Tokens.uniqueUser();
     try (HubClient client = pending()) {
-      client.expectNothingFor(Duration.ofMillis(1200));
+      client.expectNothingFor(Duration.ofMillis(800));
 
       client.send(
           "auth", Json.createObjectBuilder().add("token", Tokens.forUser(user).sign()).build());
