@@ -33,6 +33,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -172,7 +173,8 @@ public class ConnectionLifecycle {
   private void admit(Session session, Caller caller) {
     Settings settings = config.settings();
     configure(session, settings);
-    String pathRoom = session.getPathParameters().get(ROOM_ID);
+    Map<String, String> path = session.getPathParameters();
+    String pathRoom = path == null ? null : path.get(ROOM_ID);
     if (pathRoom != null) {
       try {
         rooms.checkPathJoin(caller, pathRoom);
