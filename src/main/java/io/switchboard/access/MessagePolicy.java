@@ -44,7 +44,11 @@ public final class MessagePolicy {
         String name = pair[0].trim();
         MessageType type =
             MessageType.fromClient(name)
-                .filter(t -> t != MessageType.HEARTBEAT_PONG && t != MessageType.AUTH_REFRESH)
+                .filter(
+                    t ->
+                        t != MessageType.HEARTBEAT_PONG
+                            && t != MessageType.AUTH_REFRESH
+                            && t != MessageType.AUTH)
                 .orElseThrow(
                     () ->
                         new IllegalArgumentException(

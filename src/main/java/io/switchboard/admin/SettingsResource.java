@@ -1,8 +1,6 @@
 package io.switchboard.admin;
 
-import io.switchboard.config.ClusterSettings;
 import io.switchboard.config.SettingDescription;
-import io.switchboard.config.TextSetting;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -22,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * that provided it: the way to check that a value set in the server's admin console, CLI or
  * configuration file is the one in force, and what each setting means. The hub reads its settings
  * when the application starts, so a value changed since then shows here before it takes effect
- * (after a restart or redeploy). The password in {@code WS_REDIS_URL} is never shown.
+ * (after a restart or redeploy). Secrets are never shown: the password in {@code WS_REDIS_URL},
+ * {@code WS_JWT_SECRET}.
  */
 @Path("admin/settings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,9 +60,7 @@ public class SettingsResource {
     String shown = set ? value.getValue() : setting.defaultValue();
     return new SettingView(
         setting.key(),
-        setting.key().equals(TextSetting.WS_REDIS_URL.key())
-            ? ClusterSettings.redacted(shown)
-            : shown,
+        setting.shown().apply(shown),
         setting.defaultValue(),
         setting.unit(),
         setting.meaning(),

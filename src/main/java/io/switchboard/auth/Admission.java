@@ -14,6 +14,12 @@ public sealed interface Admission {
   /** The connection may open, as {@code caller}. */
   record Admitted(Caller caller) implements Admission {}
 
+  /**
+   * The connection opens unauthenticated ({@code WS_FIRST_MESSAGE_AUTH}): it is not registered, is
+   * sent nothing, and must send an {@code auth} frame within {@code WS_AUTH_TIMEOUT}.
+   */
+  record Pending() implements Admission {}
+
   /** The connection must be closed with 1008 before it is registered or anything is read. */
   record Refused(Rejection rejection) implements Admission {}
 

@@ -29,16 +29,21 @@ public class Authenticator {
 
   @Inject HubConfig config;
   @Inject Instance<KeySource> keySources;
+  @Inject PublishedKeys published;
 
   private AuthMode mode;
   private OriginPolicy origins;
   private TokenVerifier verifier;
+  private BearerTokens carriers;
+  private boolean firstMessage;
 
   @PostConstruct
   void init() {
     AuthSettings auth = config.settings().auth();
     List<VerificationKey> keys = new ArrayList<>();
-    if (auth.jwt().hasKey()) {
+    if (auth.jwt().keysFromUrl()) {
+      published.start(auth.jwt().publicKeyLocation(), auth.jwt().algorithm(), auth.jwks());
+    } else if (auth.jwt().hasKey()) {
       String text =
           auth.jwt().publicKey().isEmpty()
               ? VerificationKeys.read(
@@ -46,17 +51,31 @@ public class Authenticator {
               : auth.jwt().publicKey();
       keys.addAll(VerificationKeys.parse(text, auth.jwt().algorithm()));
     }
+    if (auth.jwt().hasSecret()) {
+      keys.add(VerificationKeys.secret(auth.jwt().secret(), auth.jwt().secretAlgorithm()));
+    }
     keySources.forEach(source -> source.verificationKey().ifPresent(keys::add));
     mode = auth.mode();
-    if (mode == AuthMode.REQUIRED && keys.isEmpty()) {
+    if (mode == AuthMode.REQUIRED && keys.isEmpty() && !auth.jwt().keysFromUrl()) {
       throw new IllegalStateException(
           "Invalid Switchboard configuration: WS_AUTH_MODE is required (the default) but no"
               + " verification key is configured: set mp.jwt.verify.publickey or"
               + " mp.jwt.verify.publickey.location (MP_JWT_VERIFY_PUBLICKEY,"
-              + " MP_JWT_VERIFY_PUBLICKEY_LOCATION), or WS_AUTH_MODE to optional or disabled");
+              + " MP_JWT_VERIFY_PUBLICKEY_LOCATION), or WS_JWT_SECRET, or WS_AUTH_MODE to"
+              + " optional or disabled");
     }
     origins = new OriginPolicy(auth.allowedOrigins(), auth.allowMissingOrigin());
-    verifier = new TokenVerifier(keys, auth.jwt(), auth.maxTokenSize(), Clock.systemUTC());
+    carriers = new BearerTokens(auth.tokenQueryParams(), auth.authCookie());
+    firstMessage = auth.firstMessageAuth();
+    List<VerificationKey> fixed = List.copyOf(keys);
+    verifier =
+        auth.jwt().keysFromUrl()
+            ? new TokenVerifier(
+                () -> concat(fixed, published.keys()),
+                auth.jwt(),
+                auth.maxTokenSize(),
+                Clock.systemUTC())
+            : new TokenVerifier(fixed, auth.jwt(), auth.maxTokenSize(), Clock.systemUTC());
     announce(auth, keys);
   }
 
@@ -85,23 +104,46 @@ public class Authenticator {
       return new Admission.Admitted(Caller.guest());
     }
     try {
-      Optional<String> token = BearerTokens.find(headers, parameters);
+      Optional<String> token = carriers.find(headers, parameters);
       if (token.isEmpty()) {
         if (mode == AuthMode.OPTIONAL) {
           return new Admission.Admitted(Caller.guest());
         }
+        if (firstMessage) {
+          return new Admission.Pending();
+        }
         throw new TokenRejectedException(Rejection.MISSING_TOKEN, "no token");
       }
-      return new Admission.Admitted(verifier.verify(token.get()));
+      return new Admission.Admitted(verify(token.get()));
     } catch (TokenRejectedException e) {
       LOG.info(() -> "handshake refused: " + e.rejection().reason() + " " + e.logDetail());
       return new Admission.Refused(e.rejection());
     }
   }
 
-  /** Verifies a token presented on a live connection ({@code auth.refresh}). */
+  /**
+   * Verifies a token presented on a live connection ({@code auth} under first-message
+   * authentication, {@code auth.refresh}).
+   */
   public Caller verify(String token) throws TokenRejectedException {
-    return verifier.verify(token);
+    try {
+      return verifier.verify(token);
+    } catch (TokenRejectedException e) {
+      if (e.rejection() == Rejection.UNKNOWN_KEY) {
+        published.unknownKey();
+      }
+      throw e;
+    }
+  }
+
+  private static List<VerificationKey> concat(
+      List<VerificationKey> fixed, List<VerificationKey> fetched) {
+    if (fixed.isEmpty()) {
+      return fetched;
+    }
+    List<VerificationKey> all = new ArrayList<>(fixed);
+    all.addAll(fetched);
+    return all;
   }
 
   private static String first(Map<String, List<String>> headers, String name) {
@@ -115,8 +157,17 @@ public class Authenticator {
                 + mode.wireName()
                 + " algorithm="
                 + auth.jwt().algorithm()
+                + (auth.jwt().keysFromUrl()
+                    ? " key set="
+                        + auth.jwt().publicKeyLocation()
+                        + " ("
+                        + published.keys().size()
+                        + " keys)"
+                    : "")
                 + " keys="
-                + keys.stream().map(k -> k.keyId() == null ? "(no kid)" : k.keyId()).toList()
+                + keys.stream()
+                    .map(k -> (k.keyId() == null ? "(no kid)" : k.keyId()) + "/" + k.algorithm())
+                    .toList()
                 + " issuer="
                 + (auth.jwt().issuer().isEmpty() ? "(any)" : auth.jwt().issuer())
                 + " audiences="
@@ -124,7 +175,15 @@ public class Authenticator {
                 + " origins="
                 + (auth.allowedOrigins().isEmpty() ? "(same origin)" : auth.allowedOrigins())
                 + " missing origin "
-                + (auth.allowMissingOrigin() ? "allowed" : "refused"));
+                + (auth.allowMissingOrigin() ? "allowed" : "refused")
+                + " query parameters="
+                + auth.tokenQueryParams()
+                + " cookie="
+                + (auth.authCookie().isEmpty() ? "(off)" : auth.authCookie())
+                + " first message auth="
+                + (auth.firstMessageAuth()
+                    ? "within " + auth.authTimeout().toSeconds() + " s"
+                    : "off"));
     switch (mode) {
       case OPTIONAL ->
           LOG.warning(
@@ -136,7 +195,13 @@ public class Authenticator {
                   + " a deployment.");
       case REQUIRED -> {}
     }
-    if (mode == AuthMode.OPTIONAL && keys.isEmpty()) {
+    if (auth.jwt().keysFromUrl() && published.keys().isEmpty()) {
+      LOG.severe(
+          "No key could be fetched from "
+              + auth.jwt().publicKeyLocation()
+              + ": every token is refused, and readiness is down, until a fetch succeeds.");
+    }
+    if (mode == AuthMode.OPTIONAL && keys.isEmpty() && !auth.jwt().keysFromUrl()) {
       LOG.warning("No verification key is configured: every token will be refused.");
     }
   }

@@ -6,21 +6,34 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the token on an upgrade request. Three carriers, because browsers cannot set headers on a
- * WebSocket: the {@code Authorization: Bearer} header, the {@code access_token} query parameter,
- * and a {@code bearer.<token>} entry among the offered subprotocols. A request carrying more than
- * one token is refused rather than guessed about.
+ * Finds the token on an upgrade request. Explicit carriers, because browsers cannot set headers on
+ * a WebSocket: the {@code Authorization: Bearer} header, the query parameters named by {@code
+ * WS_TOKEN_QUERY_PARAMS} (default {@code access_token}), and a {@code bearer.<token>} entry among
+ * the offered subprotocols. A request carrying more than one explicit token is refused rather than
+ * guessed about. The cookie named by {@code WS_AUTH_COOKIE}, when set, is the ambient carrier: a
+ * browser sends it with every request, so it is read only when no explicit carrier has a token.
  */
 final class BearerTokens {
 
-  static final String QUERY_PARAMETER = "access_token";
   static final String SUBPROTOCOL_PREFIX = "bearer.";
 
-  private BearerTokens() {}
+  /** The carriers of a deployment that has not configured any: the three explicit ones. */
+  static final BearerTokens DEFAULT = new BearerTokens(List.of("access_token"), "");
+
+  private final List<String> queryParameters;
+  private final String cookie;
+
+  /**
+   * @param queryParameters the query parameter names that carry a token
+   * @param cookie the cookie that carries a token; empty for none
+   */
+  BearerTokens(List<String> queryParameters, String cookie) {
+    this.queryParameters = List.copyOf(queryParameters);
+    this.cookie = cookie;
+  }
 
   /** The request's one token, or empty when it carries none. */
-  static Optional<String> find(
-      Map<String, List<String>> headers, Map<String, List<String>> parameters)
+  Optional<String> find(Map<String, List<String>> headers, Map<String, List<String>> parameters)
       throws TokenRejectedException {
     List<String> found = new ArrayList<>();
     for (String value : header(headers, "Authorization")) {
@@ -30,7 +43,9 @@ final class BearerTokens {
         found.add(trimmed.substring(6).trim());
       }
     }
-    found.addAll(parameters.getOrDefault(QUERY_PARAMETER, List.of()));
+    for (String name : queryParameters) {
+      found.addAll(parameters.getOrDefault(name, List.of()));
+    }
     for (String value : header(headers, "Sec-WebSocket-Protocol")) {
       for (String protocol : value.split(",")) {
         String trimmed = protocol.trim();
@@ -38,6 +53,9 @@ final class BearerTokens {
           found.add(trimmed.substring(SUBPROTOCOL_PREFIX.length()));
         }
       }
+    }
+    if (found.isEmpty() && !cookie.isEmpty()) {
+      found.addAll(cookies(headers, cookie));
     }
     if (found.size() > 1) {
       throw new TokenRejectedException(
@@ -47,6 +65,24 @@ final class BearerTokens {
       throw new TokenRejectedException(Rejection.MALFORMED_TOKEN, "empty token");
     }
     return found.stream().findFirst();
+  }
+
+  /** The values of the cookies named {@code name} in the request's {@code Cookie} headers. */
+  static List<String> cookies(Map<String, List<String>> headers, String name) {
+    List<String> values = new ArrayList<>();
+    for (String header : header(headers, "Cookie")) {
+      for (String pair : header.split(";")) {
+        int equals = pair.indexOf('=');
+        if (equals > 0 && pair.substring(0, equals).trim().equals(name)) {
+          String value = pair.substring(equals + 1).trim();
+          if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+          }
+          values.add(value);
+        }
+      }
+    }
+    return values;
   }
 
   /** Header values by case-insensitive name: containers differ in how they key the map. */

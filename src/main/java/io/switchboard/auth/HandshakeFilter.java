@@ -22,7 +22,9 @@ import java.util.Map;
  * on a server that upgrades before filters run, the configurator's verdict closes the connection
  * with 1008 instead.
  */
-@WebFilter(urlPatterns = "/ws", asyncSupported = true)
+@WebFilter(
+    urlPatterns = {"/ws", "/ws/rooms/*"},
+    asyncSupported = true)
 public class HandshakeFilter extends HttpFilter {
 
   @Inject Authenticator authenticator;

@@ -18,7 +18,11 @@ public enum Rejection {
   WRONG_ISSUER(401, "unauthorized: wrong issuer"),
   WRONG_AUDIENCE(401, "unauthorized: wrong audience"),
   INVALID_CLAIMS(401, "unauthorized: invalid claims"),
-  ORIGIN_NOT_ALLOWED(403, "forbidden: origin not allowed");
+  ORIGIN_NOT_ALLOWED(403, "forbidden: origin not allowed"),
+  /** First-message authentication: the first frame was not an {@code auth} frame. */
+  AUTH_FRAME_EXPECTED(401, "unauthorized: auth frame expected"),
+  /** First-message authentication: no {@code auth} frame within {@code WS_AUTH_TIMEOUT}. */
+  AUTH_TIMEOUT(401, "unauthorized: authentication timeout");
 
   private final int httpStatus;
   private final String reason;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -21,19 +22,34 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
  * is unit tested.
  *
  * <p>Security decisions taken here, before the JOSE library sees the token: its size, its shape
- * (three parts; no JWE), the algorithm (one, pinned: {@code none} and {@code HS*} can never pass)
- * and the key (chosen by {@code kid} among the configured keys only; {@code jwk}, {@code jku},
- * {@code x5u} and {@code x5c} headers are never read).
+ * (three parts; no JWE), the algorithm (pinned per key: only the keys whose algorithm is the
+ * token's {@code alg} are candidates, so {@code none} never passes and an {@code HS256} token can
+ * only meet the configured shared secret, never a public key) and the key (chosen by {@code kid}
+ * among those candidates only; {@code jwk}, {@code jku}, {@code x5u} and {@code x5c} headers are
+ * never read).
  */
 public final class TokenVerifier {
 
-  private final List<VerificationKey> keys;
+  private final Supplier<List<VerificationKey>> keys;
   private final JwtSettings jwt;
   private final int maxTokenSize;
   private final Clock clock;
 
   public TokenVerifier(List<VerificationKey> keys, JwtSettings jwt, int maxTokenSize, Clock clock) {
-    this.keys = List.copyOf(keys);
+    this(fixed(List.copyOf(keys)), jwt, maxTokenSize, clock);
+  }
+
+  private static Supplier<List<VerificationKey>> fixed(List<VerificationKey> keys) {
+    return () -> keys;
+  }
+
+  /**
+   * A verifier over a key set that may change (a JWKS refreshed from its URL): each token is
+   * checked against the keys {@code keys} gives at that moment.
+   */
+  public TokenVerifier(
+      Supplier<List<VerificationKey>> keys, JwtSettings jwt, int maxTokenSize, Clock clock) {
+    this.keys = keys;
     this.jwt = jwt;
     this.maxTokenSize = maxTokenSize;
     this.clock = clock;
@@ -51,14 +67,20 @@ public final class TokenVerifier {
     TokenHeader header = TokenHeader.parse(parts[0]);
     String kid = header.kid();
     String alg = header.alg();
-    if (!jwt.algorithm().equals(alg)) {
+    List<VerificationKey> candidates =
+        keys.get().stream().filter(k -> k.algorithm().equals(alg)).toList();
+    if (candidates.isEmpty() && alg != null && alg.equals(jwt.algorithm()) && jwt.keysFromUrl()) {
+      throw new TokenRejectedException(
+          Rejection.UNKNOWN_KEY, "kid=" + loggable(kid) + " (no keys)");
+    }
+    if (candidates.isEmpty()) {
       throw new TokenRejectedException(
           Rejection.ALGORITHM_NOT_ALLOWED, "alg=" + loggable(alg) + " kid=" + loggable(kid));
     }
-    VerificationKey key = select(kid);
+    VerificationKey key = select(candidates, kid);
     JwtConsumerBuilder builder =
         new JwtConsumerBuilder()
-            .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, jwt.algorithm())
+            .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, key.algorithm())
             .setVerificationKey(key.key())
             .setRequireExpirationTime()
             .setAllowedClockSkewInSeconds((int) jwt.clockSkew().toSeconds())
@@ -78,7 +100,8 @@ public final class TokenVerifier {
     }
   }
 
-  private VerificationKey select(String kid) throws TokenRejectedException {
+  private static VerificationKey select(List<VerificationKey> keys, String kid)
+      throws TokenRejectedException {
     if (kid != null) {
       for (VerificationKey key : keys) {
         if (kid.equals(key.keyId())) {

@@ -21,6 +21,7 @@ import java.util.Set;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -37,7 +38,9 @@ public final class VerificationKeys {
   public static List<VerificationKey> parse(String text, String algorithm) {
     String trimmed = text.trim();
     List<VerificationKey> keys =
-        trimmed.startsWith("{") ? fromJwk(trimmed) : List.of(fromPem(trimmed, algorithm));
+        trimmed.startsWith("{")
+            ? fromJwk(trimmed, algorithm)
+            : List.of(fromPem(trimmed, algorithm));
     Set<String> ids = new HashSet<>();
     for (VerificationKey key : keys) {
       check(key, algorithm);
@@ -92,7 +95,54 @@ public final class VerificationKeys {
     }
   }
 
-  private static List<VerificationKey> fromJwk(String json) {
+  /**
+   * The signing keys of a JWK Set published by an identity provider, for {@code algorithm}. Unlike
+   * {@link #parse}, keys the hub cannot use are skipped instead of failing: providers publish
+   * encryption keys ({@code "use":"enc"}), keys for other algorithms and other key types in the
+   * same set (Keycloak publishes an {@code RSA-OAEP} key beside its {@code RS256} one). Keys beyond
+   * {@code maxKeys} are dropped.
+   *
+   * @throws IllegalStateException when the text is not a JWK Set or has no usable key
+   */
+  public static List<VerificationKey> parsePublished(String json, String algorithm, int maxKeys) {
+    List<JsonWebKey> jwks;
+    try {
+      jwks = new JsonWebKeySet(json).getJsonWebKeys();
+    } catch (JoseException | RuntimeException e) {
+      throw new IllegalStateException("not a JWK Set");
+    }
+    List<VerificationKey> keys = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (JsonWebKey jwk : jwks) {
+      boolean signing = jwk.getUse() == null || jwk.getUse().equals("sig");
+      boolean forAlgorithm = jwk.getAlgorithm() == null || jwk.getAlgorithm().equals(algorithm);
+      if (!signing || !forAlgorithm || !(jwk instanceof PublicJsonWebKey publicJwk)) {
+        continue;
+      }
+      VerificationKey key =
+          new VerificationKey(jwk.getKeyId(), publicJwk.getPublicKey(), algorithm);
+      if (fits(key, algorithm)
+          && (key.keyId() == null || ids.add(key.keyId()))
+          && keys.size() < maxKeys) {
+        keys.add(key);
+      }
+    }
+    if (keys.isEmpty()) {
+      throw new IllegalStateException("no " + algorithm + " signing key in the JWK Set");
+    }
+    return List.copyOf(keys);
+  }
+
+  /**
+   * The shared secret of {@code WS_JWT_SECRET} as a key pinned to its HMAC algorithm. The length
+   * rule (at least the hash's size, RFC 7518 §3.2) is checked with the other settings at startup.
+   */
+  public static VerificationKey secret(String secret, String algorithm) {
+    return new VerificationKey(
+        null, new HmacKey(secret.getBytes(StandardCharsets.UTF_8)), algorithm);
+  }
+
+  private static List<VerificationKey> fromJwk(String json, String algorithm) {
     try {
       List<JsonWebKey> jwks =
           json.contains("\"keys\"")
@@ -104,7 +154,7 @@ public final class VerificationKeys {
           throw invalid(
               "only RSA and EC public keys are accepted (found kty " + jwk.getKeyType() + ")");
         }
-        keys.add(new VerificationKey(jwk.getKeyId(), publicJwk.getPublicKey()));
+        keys.add(new VerificationKey(jwk.getKeyId(), publicJwk.getPublicKey(), algorithm));
       }
       return keys;
     } catch (JoseException e) {
@@ -121,7 +171,7 @@ public final class VerificationKeys {
       byte[] der = Base64.getDecoder().decode(base64);
       String type = algorithm.startsWith("ES") ? "EC" : "RSA";
       PublicKey key = KeyFactory.getInstance(type).generatePublic(new X509EncodedKeySpec(der));
-      return new VerificationKey(null, key);
+      return new VerificationKey(null, key, algorithm);
     } catch (IllegalArgumentException | GeneralSecurityException e) {
       throw invalid(
           "not a PEM public key (-----BEGIN PUBLIC KEY-----) for "
@@ -130,17 +180,18 @@ public final class VerificationKeys {
     }
   }
 
+  private static boolean fits(VerificationKey key, String algorithm) {
+    return switch (algorithm) {
+      case "RS256" -> key.key() instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= 2048;
+      case "ES256" ->
+          key.key() instanceof ECPublicKey ec
+              && ec.getParams().getCurve().getField().getFieldSize() == 256;
+      default -> false;
+    };
+  }
+
   private static void check(VerificationKey key, String algorithm) {
-    boolean fits =
-        switch (algorithm) {
-          case "RS256" ->
-              key.key() instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= 2048;
-          case "ES256" ->
-              key.key() instanceof ECPublicKey ec
-                  && ec.getParams().getCurve().getField().getFieldSize() == 256;
-          default -> false;
-        };
-    if (!fits) {
+    if (!fits(key, algorithm)) {
       throw invalid(
           "key "
               + (key.keyId() == null ? "" : "'" + key.keyId() + "' ")

@@ -170,6 +170,9 @@ public class Dispatcher {
       case TYPING_STOP -> presence.typingStop(connection, request.payload());
       case HEARTBEAT_PONG -> pong(connection, request);
       case AUTH_REFRESH -> refresh.refresh(connection, request.payload());
+      case AUTH ->
+          throw new ProtocolException(
+              ErrorCode.UNKNOWN_TYPE, "already authenticated: send auth.refresh for a new token");
       default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type");
     }
   }

@@ -79,6 +79,28 @@ public class RoomCommands {
     this(null, null, null, null, null, null, null);
   }
 
+  /**
+   * Whether {@code caller} may join {@code roomId} by opening {@code /ws/rooms/{room_id}}: the same
+   * checks as a {@code room.join} frame (room id, message rules, room rules), made before the
+   * connection is greeted, so that a refused room never becomes a connection.
+   *
+   * @throws ProtocolException with the error code a {@code room.join} would have been answered with
+   */
+  public void checkPathJoin(Caller caller, String roomId) {
+    Payloads.roomId(roomPayload(roomId));
+    access.checkMessage(caller, MessageType.ROOM_JOIN);
+    access.checkRoom(caller, roomId, RoomPolicy.Right.JOIN);
+  }
+
+  /** Joins the room of the connection's path, as a {@code room.join} frame would. */
+  public void joinByPath(Connection connection, String roomId) {
+    join(connection, roomPayload(roomId), null);
+  }
+
+  private static JsonObject roomPayload(String roomId) {
+    return Json.PROVIDER.createObjectBuilder().add("room_id", roomId).build();
+  }
+
   void join(Connection connection, JsonObject payload, String messageId) {
     String roomId = Payloads.roomId(payload);
     access.checkRoom(connection.caller(), roomId, RoomPolicy.Right.JOIN);

@@ -2,6 +2,7 @@ package io.switchboard.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,12 @@ import java.util.Optional;
  *
  * @param allowedOrigins normalized {@code scheme://host[:port]} origins (lower case, default port
  *     dropped), compared exactly; empty means same origin only
+ * @param tokenQueryParams the query parameters that carry a token
+ * @param authCookie the cookie that carries a token; empty when cookies are not read
+ * @param firstMessageAuth whether a connection without a token may authenticate with its first
+ *     frame
+ * @param authTimeout how long such a connection has to send it
+ * @param jwks how a key set at an http(s) location is fetched
  */
 public record AuthSettings(
     AuthMode mode,
@@ -27,7 +34,15 @@ public record AuthSettings(
     Duration expiryWarning,
     int maxTokenSize,
     boolean devTokens,
-    JwtSettings jwt) {
+    JwtSettings jwt,
+    List<String> tokenQueryParams,
+    String authCookie,
+    boolean firstMessageAuth,
+    Duration authTimeout,
+    JwksSettings jwks) {
+
+  private static final String QUERY_NAME = "[A-Za-z0-9_.~-]+";
+  private static final String COOKIE_NAME = "[A-Za-z0-9!#$%&'*+.^_`|~-]+";
 
   static AuthSettings read(
       Map<TextSetting, String> text, Map<Setting, Integer> numbers, List<String> violations) {
@@ -68,12 +83,62 @@ public record AuthSettings(
             algorithm,
             text.get(TextSetting.MP_JWT_VERIFY_ISSUER).trim(),
             list(text.get(TextSetting.MP_JWT_VERIFY_AUDIENCES)),
-            Duration.ofSeconds(numbers.get(Setting.MP_JWT_VERIFY_CLOCK_SKEW)));
+            Duration.ofSeconds(numbers.get(Setting.MP_JWT_VERIFY_CLOCK_SKEW)),
+            text.get(TextSetting.WS_JWT_SECRET),
+            secretAlgorithm(text, violations));
+    if (jwt.hasSecret()) {
+      int bytes = jwt.secret().getBytes(StandardCharsets.UTF_8).length;
+      int needed = JwtSettings.HMAC_ALGORITHMS.getOrDefault(jwt.secretAlgorithm(), 0);
+      if (bytes < needed) {
+        violations.add(
+            "WS_JWT_SECRET must have at least "
+                + needed
+                + " bytes for "
+                + jwt.secretAlgorithm()
+                + " (it has "
+                + bytes
+                + "); a shorter HMAC secret can be brute-forced");
+      }
+    }
+    if (jwt.keysFromUrl()) {
+      try {
+        java.net.URI.create(jwt.publicKeyLocation()).toURL();
+      } catch (IllegalArgumentException | java.net.MalformedURLException e) {
+        violations.add(
+            "mp.jwt.verify.publickey.location is not a valid URL (was '"
+                + jwt.publicKeyLocation()
+                + "')");
+      }
+    }
     if (!jwt.publicKey().isEmpty() && !jwt.publicKeyLocation().isEmpty()) {
       violations.add(
           "set one of mp.jwt.verify.publickey and mp.jwt.verify.publickey.location, not both");
     }
     boolean devTokens = bool(text, TextSetting.WS_DEV_TOKENS, violations);
+    List<String> queryParams = list(text.get(TextSetting.WS_TOKEN_QUERY_PARAMS));
+    for (String name : queryParams) {
+      if (!name.matches(QUERY_NAME)) {
+        violations.add(
+            "WS_TOKEN_QUERY_PARAMS entries must be plain parameter names (was '" + name + "')");
+      }
+    }
+    String cookie = text.get(TextSetting.WS_AUTH_COOKIE).trim();
+    if (!cookie.isEmpty() && !cookie.matches(COOKIE_NAME)) {
+      violations.add("WS_AUTH_COOKIE must be a cookie name (was '" + cookie + "')");
+    }
+    if (!cookie.isEmpty() && origins.isEmpty()) {
+      violations.add(
+          "WS_AUTH_COOKIE needs WS_ALLOWED_ORIGINS: a browser sends the cookie from any page, so"
+              + " only an Origin allow-list keeps other sites from opening connections as its user"
+              + " (cross-site WebSocket hijacking)");
+    }
+    boolean firstMessage = bool(text, TextSetting.WS_FIRST_MESSAGE_AUTH, violations);
+    if (firstMessage && mode != AuthMode.REQUIRED) {
+      violations.add(
+          "WS_FIRST_MESSAGE_AUTH=true needs WS_AUTH_MODE=required (in "
+              + mode.wireName()
+              + " mode a connection without a token is a guest)");
+    }
     return new AuthSettings(
         mode,
         List.copyOf(origins),
@@ -84,7 +149,25 @@ public record AuthSettings(
         Duration.ofSeconds(numbers.get(Setting.WS_AUTH_EXPIRY_WARNING)),
         numbers.get(Setting.WS_MAX_TOKEN_SIZE),
         devTokens,
-        jwt);
+        jwt,
+        queryParams,
+        cookie,
+        firstMessage,
+        Duration.ofSeconds(numbers.get(Setting.WS_AUTH_TIMEOUT)),
+        new JwksSettings(
+            Duration.ofSeconds(numbers.get(Setting.WS_JWKS_REFRESH)),
+            Duration.ofSeconds(numbers.get(Setting.WS_JWKS_MIN_REFETCH)),
+            Duration.ofSeconds(numbers.get(Setting.WS_JWKS_TIMEOUT)),
+            numbers.get(Setting.WS_JWKS_MAX_KEYS)));
+  }
+
+  private static String secretAlgorithm(Map<TextSetting, String> text, List<String> violations) {
+    String algorithm = text.get(TextSetting.WS_JWT_SECRET_ALGORITHM).trim();
+    if (!JwtSettings.HMAC_ALGORITHMS.containsKey(algorithm)) {
+      violations.add(
+          "WS_JWT_SECRET_ALGORITHM must be HS256, HS384 or HS512 (was '" + algorithm + "')");
+    }
+    return algorithm;
   }
 
   /**

@@ -58,6 +58,24 @@ public enum Setting {
       60,
       "seconds",
       "auth.expiring is sent this long before the connection's token expires; 0 turns it off."),
+  WS_AUTH_TIMEOUT(
+      10,
+      "seconds",
+      "With WS_FIRST_MESSAGE_AUTH, a connection that has not sent its auth frame by then is closed with 1008."),
+  WS_JWKS_REFRESH(
+      300,
+      "seconds",
+      "A key set fetched from an http(s) mp.jwt.verify.publickey.location is fetched again this often."),
+  WS_JWKS_MIN_REFETCH(
+      30,
+      "seconds",
+      "Least time between two fetches of the key set caused by tokens naming an unknown kid, or retries after a failure."),
+  WS_JWKS_TIMEOUT(
+      5,
+      "seconds",
+      "Connect and read timeout of one key set fetch; the fetch never runs on a request thread."),
+  WS_JWKS_MAX_KEYS(
+      50, "keys", "Most keys kept from a fetched key set (and largest set read: 64 KiB per key)."),
   WS_MAX_TOKEN_SIZE(
       8192, "bytes", "Longest token accepted; longer ones are refused before any parsing."),
   WS_ROOM_HISTORY(

@@ -2,15 +2,17 @@ package io.switchboard.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * One setting as operators read about it: its MicroProfile Config name, the default that applies
- * when nothing sets it (empty: none), its unit ({@code text} for a {@link TextSetting}) and what it
- * means. {@link #all()} is the single list every restatement follows: the admin settings view shows
- * it, and a unit test holds {@code docs/configuration.md} and the three {@code server-config/}
- * files to it.
+ * when nothing sets it (empty: none), its unit ({@code text} for a {@link TextSetting}), what it
+ * means, and how a value is shown (secrets never are). {@link #all()} is the single list every
+ * restatement follows: the admin settings view shows it, and a unit test holds {@code
+ * docs/configuration.md} and the three {@code server-config/} files to it.
  */
-public record SettingDescription(String key, String defaultValue, String unit, String meaning) {
+public record SettingDescription(
+    String key, String defaultValue, String unit, String meaning, UnaryOperator<String> shown) {
 
   /** The unit of every {@link TextSetting}. */
   public static final String TEXT = "text";
@@ -21,10 +23,14 @@ public record SettingDescription(String key, String defaultValue, String unit, S
     for (Setting s : Setting.values()) {
       all.add(
           new SettingDescription(
-              s.key(), Integer.toString(s.defaultValue()), s.unit(), s.meaning()));
+              s.key(),
+              Integer.toString(s.defaultValue()),
+              s.unit(),
+              s.meaning(),
+              UnaryOperator.identity()));
     }
     for (TextSetting s : TextSetting.values()) {
-      all.add(new SettingDescription(s.key(), s.defaultValue(), TEXT, s.meaning()));
+      all.add(new SettingDescription(s.key(), s.defaultValue(), TEXT, s.meaning(), s::shown));
     }
     return List.copyOf(all);
   }

@@ -110,7 +110,12 @@ public record Settings(
             Setting.WS_MAX_CONNECTIONS,
             Setting.WS_MAX_CONNECTIONS_PER_USER,
             Setting.WS_DRAIN_SPREAD,
-            Setting.WS_MAX_TOKEN_SIZE)) {
+            Setting.WS_MAX_TOKEN_SIZE,
+            Setting.WS_AUTH_TIMEOUT,
+            Setting.WS_JWKS_REFRESH,
+            Setting.WS_JWKS_MIN_REFETCH,
+            Setting.WS_JWKS_TIMEOUT,
+            Setting.WS_JWKS_MAX_KEYS)) {
       if (v.get(s) <= 0) {
         out.add(s + " must be positive (was " + v.get(s) + ")");
       }

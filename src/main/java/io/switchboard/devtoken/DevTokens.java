@@ -74,7 +74,9 @@ public class DevTokens implements KeySource {
   @Override
   public Optional<VerificationKey> verificationKey() {
     return enabled()
-        ? Optional.of(new VerificationKey(keyId, keyPair.getPublic()))
+        ? Optional.of(
+            new VerificationKey(
+                keyId, keyPair.getPublic(), config.settings().auth().jwt().algorithm()))
         : Optional.empty();
   }
 

@@ -1,9 +1,12 @@
 package io.switchboard.endpoint;
 
 import io.switchboard.auth.Admission;
+import io.switchboard.auth.Authenticator;
 import io.switchboard.auth.Caller;
 import io.switchboard.auth.JwtHandshakeConfigurator;
 import io.switchboard.auth.Rejection;
+import io.switchboard.auth.TokenRejectedException;
+import io.switchboard.command.Dispatcher;
 import io.switchboard.command.RoomCommands;
 import io.switchboard.config.HubConfig;
 import io.switchboard.config.Settings;
@@ -12,9 +15,11 @@ import io.switchboard.metrics.HubMetrics;
 import io.switchboard.node.Drain;
 import io.switchboard.protocol.CloseCodes;
 import io.switchboard.protocol.Frame;
+import io.switchboard.protocol.Inbound;
 import io.switchboard.protocol.Json;
 import io.switchboard.protocol.MessageType;
 import io.switchboard.protocol.Payloads;
+import io.switchboard.protocol.ProtocolException;
 import io.switchboard.registry.Connection;
 import io.switchboard.registry.Connections;
 import io.switchboard.registry.UserDirectory;
@@ -23,26 +28,34 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Opens and closes connections: refuses a connection whose handshake was refused, applies the
- * limits to the session, admits the connection within the node's connection limits, greets the
- * client, and on close removes every trace of it (rooms, user index, rate state, queue).
+ * Opens and closes connections, for every endpoint alike: refuses a connection whose handshake was
+ * refused, holds one opened without a token under first-message authentication until its {@code
+ * auth} frame, applies the limits to the session, admits the connection within the node's
+ * connection limits, greets the client, joins the room its path names ({@code /ws/rooms/{room_id}}
+ * under the rules of {@code room.join}), and on close removes every trace of it (rooms, user index,
+ * rate state, queue).
  */
 @ApplicationScoped
 public class ConnectionLifecycle {
 
   private static final Logger LOG = Logger.getLogger(ConnectionLifecycle.class.getName());
   private static final String CONNECTION = Connection.class.getName();
+
+  /** The path parameter of {@code /ws/rooms/{room_id}}. */
+  static final String ROOM_ID = "room_id";
 
   @Inject HubConfig config;
   @Inject Connections connections;
@@ -51,6 +64,9 @@ public class ConnectionLifecycle {
   @Inject RateLimiter rateLimiter;
   @Inject Drain drain;
   @Inject HubMetrics metrics;
+  @Inject Dispatcher dispatcher;
+  @Inject Authenticator authenticator;
+  @Inject PendingAuthentications pending;
 
   @Resource ManagedExecutorService executor;
 
@@ -58,14 +74,125 @@ public class ConnectionLifecycle {
     Admission admission = Admission.of(session.getUserProperties());
     if (admission instanceof Admission.Refused refused) {
       refuseHandshake(session, refused.rejection());
-      return;
+    } else if (admission instanceof Admission.Admitted admitted) {
+      admit(session, admitted.caller());
+    } else {
+      awaitAuthentication(session);
     }
-    Caller caller = ((Admission.Admitted) admission).caller();
-    Settings settings = config.settings();
+  }
+
+  /**
+   * A text frame from the client: dispatched on a registered connection; on a connection waiting
+   * for first-message authentication, its {@code auth} frame (anything else closes it).
+   */
+  public void received(Session session, Inbound inbound) {
+    Optional<Connection> connection = connectionOf(session);
+    if (connection.isPresent()) {
+      dispatcher.dispatch(connection.get(), inbound);
+    } else {
+      authenticate(session, inbound);
+    }
+  }
+
+  /** A binary frame: refused on a registered connection, fatal to one not yet authenticated. */
+  public void receivedBinary(Session session, int bytes) {
+    Optional<Connection> connection = connectionOf(session);
+    if (connection.isPresent()) {
+      dispatcher.rejectBinary(connection.get(), bytes);
+    } else {
+      authenticate(session, null);
+    }
+  }
+
+  private void configure(Session session, Settings settings) {
     session.setMaxTextMessageBufferSize(settings.maxMessageSize());
     session.setMaxBinaryMessageBufferSize(settings.maxMessageSize());
     SessionTransport.outsideApplicationLoader(() -> session.setMaxIdleTimeout(0));
     session.getAsyncRemote().setSendTimeout(settings.sendTimeout().toMillis());
+  }
+
+  /**
+   * First-message authentication: the connection is kept out of the registry, sent nothing, and
+   * given {@code WS_AUTH_TIMEOUT} to send its {@code auth} frame.
+   */
+  private void awaitAuthentication(Session session) {
+    Settings settings = config.settings();
+    configure(session, settings);
+    if (drain.isDraining()) {
+      closeUnregistered(session, CloseCodes.GOING_AWAY, "server shutting down");
+      return;
+    }
+    boolean held =
+        pending.hold(
+            session.getId(),
+            settings.auth().authTimeout(),
+            settings.maxConnections(),
+            () -> refuseAuthentication(session, Rejection.AUTH_TIMEOUT, "no auth frame in time"));
+    if (!held) {
+      closeUnregistered(session, CloseCodes.TRY_AGAIN_LATER, "server full");
+    }
+  }
+
+  private void authenticate(Session session, Inbound inbound) {
+    if (!pending.release(session.getId())) {
+      return;
+    }
+    Caller caller;
+    try {
+      if (!(inbound instanceof Inbound.Request request) || request.type() != MessageType.AUTH) {
+        throw new TokenRejectedException(
+            Rejection.AUTH_FRAME_EXPECTED, "first frame was not an auth frame");
+      }
+      String token = request.payload().get("token") instanceof JsonString s ? s.getString() : "";
+      if (token.isEmpty()) {
+        throw new TokenRejectedException(Rejection.MISSING_TOKEN, "auth frame without a token");
+      }
+      caller = authenticator.verify(token);
+    } catch (TokenRejectedException e) {
+      refuseAuthentication(session, e.rejection(), e.logDetail());
+      return;
+    }
+    admit(session, caller);
+  }
+
+  private void refuseAuthentication(Session session, Rejection rejection, String detail) {
+    LOG.info(
+        () ->
+            "first-message authentication refused: "
+                + rejection.reason()
+                + " "
+                + detail
+                + " session="
+                + session.getId());
+    refuseHandshake(session, rejection);
+  }
+
+  private void closeUnregistered(Session session, int code, String reason) {
+    metrics.refused(code);
+    new SessionTransport(session, executor).close(code, reason);
+  }
+
+  private void admit(Session session, Caller caller) {
+    Settings settings = config.settings();
+    configure(session, settings);
+    Map<String, String> path = session.getPathParameters();
+    String pathRoom = path == null ? null : path.get(ROOM_ID);
+    if (pathRoom != null) {
+      try {
+        rooms.checkPathJoin(caller, pathRoom);
+      } catch (ProtocolException e) {
+        LOG.info(
+            () ->
+                "connection refused user="
+                    + caller.userId()
+                    + " code="
+                    + CloseCodes.ROOM_REFUSED
+                    + " room "
+                    + e.code().wireName());
+        closeUnregistered(session, CloseCodes.ROOM_REFUSED, "room refused: " + e.code().wireName());
+        return;
+      }
+    }
     Connection connection =
         new Connection(
             UUID.randomUUID().toString(),
@@ -101,12 +228,13 @@ public class ConnectionLifecycle {
                     CloseCodes.TOO_MANY_USER_CONNECTIONS,
                     "too many connections for this user");
               } else {
-                greet(session, connection, caller, settings);
+                greet(session, connection, caller, settings, pathRoom);
               }
             });
   }
 
-  private void greet(Session session, Connection connection, Caller caller, Settings settings) {
+  private void greet(
+      Session session, Connection connection, Caller caller, Settings settings, String pathRoom) {
     connection.send(
         Frame.fromServer(MessageType.CONNECTION_ESTABLISHED, established(connection, settings)));
     recordHandshake(session);
@@ -117,7 +245,19 @@ public class ConnectionLifecycle {
                 + " user="
                 + connection.userId()
                 + " auth="
-                + (caller.isGuest() ? "guest" : "authenticated"));
+                + (caller.isGuest() ? "guest" : "authenticated")
+                + (pathRoom == null ? "" : " room=" + pathRoom));
+    if (pathRoom != null) {
+      joinPathRoom(connection, pathRoom);
+    }
+  }
+
+  private void joinPathRoom(Connection connection, String roomId) {
+    try {
+      rooms.joinByPath(connection, roomId);
+    } catch (ProtocolException e) {
+      refuse(connection, CloseCodes.ROOM_REFUSED, "room refused: " + e.code().wireName());
+    }
   }
 
   /**
@@ -142,6 +282,7 @@ public class ConnectionLifecycle {
   }
 
   public void closed(Session session, CloseReason reason) {
+    pending.release(session.getId());
     connectionOf(session)
         .ifPresent(c -> release(c, reason.getCloseCode().getCode(), reason.getReasonPhrase()));
   }
@@ -149,6 +290,7 @@ public class ConnectionLifecycle {
   public void failed(Session session, Throwable error) {
     LOG.log(Level.FINE, "error on session " + session.getId(), error);
     if (!session.isOpen()) {
+      pending.release(session.getId());
       connectionOf(session)
           .ifPresent(c -> release(c, CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), "error"));
     }

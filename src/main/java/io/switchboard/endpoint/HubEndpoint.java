@@ -1,7 +1,6 @@
 package io.switchboard.endpoint;
 
 import io.switchboard.auth.JwtHandshakeConfigurator;
-import io.switchboard.command.Dispatcher;
 import io.switchboard.protocol.EnvelopeEncoder;
 import io.switchboard.protocol.Inbound;
 import io.switchboard.protocol.InboundDecoder;
@@ -17,8 +16,9 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
 
 /**
- * The hub's WebSocket endpoint at {@code /ws}. Lifecycle only: everything is delegated. The upgrade
- * request is authenticated by {@link JwtHandshakeConfigurator}.
+ * The hub's WebSocket endpoint at {@code /ws}. Lifecycle only: everything is delegated to {@link
+ * ConnectionLifecycle}, which {@link RoomEndpoint} shares. The upgrade request is authenticated by
+ * {@link JwtHandshakeConfigurator}.
  *
  * <p>{@code @Dependent} is a bean-defining annotation: without one, Open Liberty does not inject
  * into endpoints of a WAR with annotated bean discovery.
@@ -33,7 +33,6 @@ import java.nio.ByteBuffer;
 public class HubEndpoint {
 
   @Inject ConnectionLifecycle lifecycle;
-  @Inject Dispatcher dispatcher;
 
   @OnOpen
   public void onOpen(Session session) {
@@ -42,13 +41,12 @@ public class HubEndpoint {
 
   @OnMessage
   public void onText(Session session, Inbound inbound) {
-    ConnectionLifecycle.connectionOf(session).ifPresent(c -> dispatcher.dispatch(c, inbound));
+    lifecycle.received(session, inbound);
   }
 
   @OnMessage
   public void onBinary(Session session, ByteBuffer data) {
-    ConnectionLifecycle.connectionOf(session)
-        .ifPresent(c -> dispatcher.rejectBinary(c, data.remaining()));
+    lifecycle.receivedBinary(session, data.remaining());
   }
 
   @OnClose

@@ -49,6 +49,11 @@ public class HubMetrics implements Traffic {
           "switchboard_auth_failures",
           "Handshakes and token refreshes refused, by reason",
           "reason");
+  private final Family keySetFetches =
+      counter(
+          "switchboard_jwks_fetches",
+          "Fetches of the key set at mp.jwt.verify.publickey.location, by outcome",
+          "outcome");
   private final Family rateLimited =
       counter("switchboard_rate_limited", "Frames refused by the rate limiter", null);
   private final Family drops =
@@ -135,6 +140,11 @@ public class HubMetrics implements Traffic {
   /** A handshake or {@code auth.refresh} refused; {@code reason} is the rejection's name. */
   public void authFailure(Enum<?> reason) {
     authFailures.record(reason.name().toLowerCase(Locale.ROOT), 1);
+  }
+
+  /** A fetch of the identity provider's key set, {@code ok} or {@code failed}. */
+  public void keySetFetch(boolean ok) {
+    keySetFetches.record(ok ? "ok" : "failed", 1);
   }
 
   /** A frame refused by the rate limiter. */

@@ -45,6 +45,13 @@ public final class CloseCodes {
    */
   public static final int DISCONNECTED_BY_OPERATOR = 4006;
 
+  /**
+   * {@code /ws/rooms/{room_id}} named a room the caller may not join (an invalid room id, a room or
+   * message rule); the reason phrase gives the error code a {@code room.join} would have got.
+   * Reconnect only to another room or with other rights.
+   */
+  public static final int ROOM_REFUSED = 4007;
+
   /** RFC 6455: the server is shutting down; reconnect after the announced delay. */
   public static final int GOING_AWAY = 1001;
 

@@ -54,14 +54,26 @@ public class InboundDecoder implements Decoder.Text<Inbound> {
       return new Inbound.Rejected(
           ErrorCode.INVALID_ENVELOPE, "payload must be an object", messageId, bytes);
     }
-    JsonObject body =
-        payload == JsonValue.NULL ? JsonValue.EMPTY_JSON_OBJECT : payload.asJsonObject();
+    JsonObject body = payload == JsonValue.NULL ? legacyAuth(frame, type) : payload.asJsonObject();
     return MessageType.fromClient(type.getString())
         .<Inbound>map(t -> new Inbound.Request(t, messageId, body, bytes))
         .orElseGet(
             () ->
                 new Inbound.Rejected(
                     ErrorCode.UNKNOWN_TYPE, "unknown message type", messageId, bytes));
+  }
+
+  /**
+   * The payload of a frame that has none: empty, except for an {@code auth} frame carrying its
+   * token at the top level ({@code {"type":"auth","token":"…"}}, as the clients of seed 004 send
+   * it), which is read as {@code payload.token}.
+   */
+  private static JsonObject legacyAuth(JsonObject frame, JsonString type) {
+    if (type.getString().equals(MessageType.AUTH.wireName())
+        && frame.get("token") instanceof JsonString token) {
+      return Json.PROVIDER.createObjectBuilder().add("token", token).build();
+    }
+    return JsonValue.EMPTY_JSON_OBJECT;
   }
 
   @Override

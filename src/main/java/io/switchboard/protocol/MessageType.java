@@ -27,6 +27,7 @@ public enum MessageType {
   ROOM_BROADCAST("room.broadcast", Direction.BOTH, Delivery.DURABLE),
   HEARTBEAT_PING("heartbeat.ping", Direction.SERVER, Delivery.EPHEMERAL),
   HEARTBEAT_PONG("heartbeat.pong", Direction.CLIENT, Delivery.EPHEMERAL),
+  AUTH("auth", Direction.CLIENT, Delivery.DURABLE),
   AUTH_EXPIRING("auth.expiring", Direction.SERVER, Delivery.DURABLE),
   AUTH_REFRESH("auth.refresh", Direction.CLIENT, Delivery.DURABLE),
   AUTH_REFRESHED("auth.refreshed", Direction.SERVER, Delivery.DURABLE),

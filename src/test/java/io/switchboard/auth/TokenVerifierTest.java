@@ -287,4 +287,67 @@ class TokenVerifierTest {
     assertThat(lax.verify(Tokens.forUser("a").claim("iss", "x").claim("aud", "y").sign()).userId())
         .isEqualTo("a");
   }
+
+  private static final String SECRET =
+      "a-shared-secret-of-at-least-64-bytes-so-it-fits-every-hmac-algorithm";
+
+  private static TokenVerifier withSecret(String algorithm) {
+    List<VerificationKey> keys = new java.util.ArrayList<>(JWKS);
+    keys.add(VerificationKeys.secret(SECRET, algorithm));
+    return verifier(keys, RS256);
+  }
+
+  private static org.jose4j.keys.HmacKey hmac(String secret) {
+    return new org.jose4j.keys.HmacKey(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"HS256", "HS384", "HS512"})
+  void aTokenSignedWithTheSharedSecretIsAccepted(String algorithm) throws Exception {
+    String token =
+        Tokens.forUser("erin").header("kid", null).signedWith(algorithm, hmac(SECRET)).sign();
+
+    assertThat(withSecret(algorithm).verify(token).userId()).isEqualTo("erin");
+  }
+
+  @Test
+  void theSecretVerifiesOnlyItsOwnAlgorithm() {
+    String hs384 =
+        Tokens.forUser("erin").header("kid", null).signedWith("HS384", hmac(SECRET)).sign();
+
+    assertThatThrownBy(() -> withSecret("HS256").verify(hs384))
+        .isInstanceOf(TokenRejectedException.class)
+        .extracting(e -> ((TokenRejectedException) e).rejection())
+        .isEqualTo(Rejection.ALGORITHM_NOT_ALLOWED);
+  }
+
+  @Test
+  void anHs256TokenSignedWithTheRsaPublicKeyNeverMeetsThePublicKey() {
+    String confused = Tokens.forUser("mallory").groups("admin").hs256WithPublicKey();
+
+    assertThat(rejectionOf(confused)).isEqualTo(Rejection.ALGORITHM_NOT_ALLOWED);
+    assertThatThrownBy(() -> withSecret("HS256").verify(confused))
+        .as("with a secret configured, the token meets the secret only")
+        .extracting(e -> ((TokenRejectedException) e).rejection())
+        .isEqualTo(Rejection.BAD_SIGNATURE);
+  }
+
+  @Test
+  void anRs256TokenStillVerifiesBesideASecret() throws Exception {
+    assertThat(withSecret("HS256").verify(Tokens.forUser("frank").sign()).userId())
+        .isEqualTo("frank");
+  }
+
+  @Test
+  void aTokenSignedWithAnotherSecretIsRefused() {
+    String token =
+        Tokens.forUser("erin")
+            .header("kid", null)
+            .signedWith("HS256", hmac("another-secret-that-is-long-enough-for-hs256!"))
+            .sign();
+
+    assertThatThrownBy(() -> withSecret("HS256").verify(token))
+        .extracting(e -> ((TokenRejectedException) e).rejection())
+        .isEqualTo(Rejection.BAD_SIGNATURE);
+  }
 }

@@ -3,6 +3,7 @@ package io.switchboard.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.support.Jwks;
 import io.switchboard.support.Tokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,5 +74,41 @@ class VerificationKeysTest {
   void aRemoteLocationIsRefused() {
     assertThatThrownBy(() -> VerificationKeys.read("https://idp.example/keys", loader))
         .hasMessageContaining("https locations are not supported");
+  }
+
+  @Test
+  void aPublishedSetKeepsOnlyTheSigningKeysOfTheAlgorithmLikeKeycloaks() {
+    String keycloakLike =
+        Jwks.signing(Tokens.RSA_KID)
+            .add("enc-1", Tokens.RSA_2_PUBLIC, "enc", "RSA-OAEP")
+            .with("ec-1", Tokens.EC_1_PUBLIC)
+            .json();
+
+    assertThat(VerificationKeys.parsePublished(keycloakLike, "RS256", 10))
+        .singleElement()
+        .satisfies(
+            k -> {
+              assertThat(k.keyId()).isEqualTo(Tokens.RSA_KID);
+              assertThat(k.algorithm()).isEqualTo("RS256");
+            });
+  }
+
+  @Test
+  void aPublishedSetIsCappedAtTheKeyLimit() {
+    assertThat(
+            VerificationKeys.parsePublished(
+                Jwks.signing(Tokens.RSA_KID, Tokens.RSA_KID_2).json(), "RS256", 1))
+        .hasSize(1);
+  }
+
+  @Test
+  void aPublishedSetWithoutAUsableKeyOrNotASetIsAFailedFetch() {
+    assertThatThrownBy(
+            () ->
+                VerificationKeys.parsePublished(
+                    Jwks.empty().with("ec-1", Tokens.EC_1_PUBLIC).json(), "RS256", 10))
+        .hasMessageContaining("no RS256 signing key");
+    assertThatThrownBy(() -> VerificationKeys.parsePublished("<html>", "RS256", 10))
+        .hasMessageContaining("not a JWK Set");
   }
 }

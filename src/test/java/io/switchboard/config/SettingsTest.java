@@ -119,4 +119,83 @@ class SettingsTest {
     assertThatThrownBy(() -> with(Map.of(Setting.MP_JWT_VERIFY_CLOCK_SKEW, -1)))
         .hasMessageContaining("mp.jwt.verify.clock.skew must be 0 or positive (was -1)");
   }
+
+  @Test
+  void aSharedSecretShorterThanItsHashIsRefusedAtStartup() {
+    assertThatThrownBy(() -> withText(Map.of(TextSetting.WS_JWT_SECRET, "x".repeat(31))))
+        .hasMessageContaining("WS_JWT_SECRET must have at least 32 bytes for HS256 (it has 31)");
+    assertThatThrownBy(
+            () ->
+                withText(
+                    Map.of(
+                        TextSetting.WS_JWT_SECRET,
+                        "x".repeat(63),
+                        TextSetting.WS_JWT_SECRET_ALGORITHM,
+                        "HS512")))
+        .hasMessageContaining("at least 64 bytes for HS512");
+    assertThat(withText(Map.of(TextSetting.WS_JWT_SECRET, "x".repeat(32))).auth().jwt().hasSecret())
+        .isTrue();
+  }
+
+  @Test
+  void theSecretAlgorithmMustBeAnHmacAlgorithm() {
+    assertThatThrownBy(
+            () ->
+                withText(
+                    Map.of(
+                        TextSetting.WS_JWT_SECRET,
+                        "x".repeat(64),
+                        TextSetting.WS_JWT_SECRET_ALGORITHM,
+                        "RS256")))
+        .hasMessageContaining("WS_JWT_SECRET_ALGORITHM must be HS256, HS384 or HS512");
+  }
+
+  @Test
+  void theSecretNeverAppearsInTheSettingsText() {
+    String secret = "s3cr3t-".repeat(6);
+
+    assertThat(withText(Map.of(TextSetting.WS_JWT_SECRET, secret)).toString())
+        .doesNotContain(secret)
+        .contains("secret=set(HS256)");
+    assertThat(TextSetting.WS_JWT_SECRET.confidential()).isTrue();
+  }
+
+  @Test
+  void aTokenCookieIsRefusedWithoutAnOriginAllowList() {
+    assertThatThrownBy(() -> withText(Map.of(TextSetting.WS_AUTH_COOKIE, "session_id")))
+        .hasMessageContaining("WS_AUTH_COOKIE needs WS_ALLOWED_ORIGINS");
+    AuthSettings auth =
+        withText(
+                Map.of(
+                    TextSetting.WS_AUTH_COOKIE, "session_id",
+                    TextSetting.WS_ALLOWED_ORIGINS, "https://app.example.com"))
+            .auth();
+    assertThat(auth.authCookie()).isEqualTo("session_id");
+  }
+
+  @Test
+  void tokenQueryParametersAreAListOfNames() {
+    assertThat(Settings.defaults().auth().tokenQueryParams()).containsExactly("access_token");
+    assertThat(
+            withText(Map.of(TextSetting.WS_TOKEN_QUERY_PARAMS, "access_token, token"))
+                .auth()
+                .tokenQueryParams())
+        .containsExactly("access_token", "token");
+    assertThatThrownBy(() -> withText(Map.of(TextSetting.WS_TOKEN_QUERY_PARAMS, "tok en")))
+        .hasMessageContaining("WS_TOKEN_QUERY_PARAMS entries must be plain parameter names");
+  }
+
+  @Test
+  void firstMessageAuthenticationNeedsTheRequiredMode() {
+    assertThatThrownBy(
+            () ->
+                withText(
+                    Map.of(
+                        TextSetting.WS_FIRST_MESSAGE_AUTH, "true",
+                        TextSetting.WS_AUTH_MODE, "optional")))
+        .hasMessageContaining("WS_FIRST_MESSAGE_AUTH=true needs WS_AUTH_MODE=required");
+    AuthSettings auth = withText(Map.of(TextSetting.WS_FIRST_MESSAGE_AUTH, "true")).auth();
+    assertThat(auth.firstMessageAuth()).isTrue();
+    assertThat(auth.authTimeout()).isEqualTo(Duration.ofSeconds(10));
+  }
 }

@@ -39,6 +39,30 @@ class InboundDecoderTest {
             });
   }
 
+  @Test
+  void anAuthFrameReadsItsTokenFromThePayloadOrTheTopLevel() {
+    for (String frame :
+        new String[] {
+          "{\"type\":\"auth\",\"payload\":{\"token\":\"t.o.k\"}}",
+          "{\"type\":\"auth\",\"token\":\"t.o.k\"}"
+        }) {
+      assertThat(decoder.decode(frame))
+          .as(frame)
+          .isInstanceOfSatisfying(
+              Inbound.Request.class,
+              r -> {
+                assertThat(r.type()).isEqualTo(MessageType.AUTH);
+                assertThat(r.payload().getString("token")).isEqualTo("t.o.k");
+              });
+    }
+  }
+
+  @Test
+  void aTopLevelTokenIsIgnoredOnOtherTypes() {
+    assertThat(decoder.decode("{\"type\":\"message.text\",\"token\":\"t.o.k\"}"))
+        .isInstanceOfSatisfying(Inbound.Request.class, r -> assertThat(r.payload()).isEmpty());
+  }
+
   @ParameterizedTest(name = "[{index}] {1}")
   @CsvSource(
       delimiter = '|',

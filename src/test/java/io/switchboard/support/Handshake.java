@@ -17,7 +17,9 @@ public final class Handshake {
   public enum Carrier {
     HEADER,
     QUERY,
-    SUBPROTOCOL
+    SUBPROTOCOL,
+    /** The cookie named by {@link #cookieName} (the server's {@code WS_AUTH_COOKIE}). */
+    COOKIE
   }
 
   String token = Tokens.forUser(Tokens.uniqueUser()).groups("user").sign();
@@ -25,6 +27,9 @@ public final class Handshake {
   String origin;
   List<String> subprotocols = new ArrayList<>();
   boolean answerPings = true;
+  String queryParameter = "access_token";
+  String cookieName = "session_id";
+  String path = "";
 
   public static Handshake withToken(String token) {
     return new Handshake().token(token);
@@ -56,15 +61,39 @@ public final class Handshake {
     return this;
   }
 
+  /** The query parameter that carries the token on {@link Carrier#QUERY}. */
+  public Handshake queryParameter(String name) {
+    this.queryParameter = name;
+    return this;
+  }
+
+  /** The cookie that carries the token on {@link Carrier#COOKIE}. */
+  public Handshake cookieName(String name) {
+    this.cookieName = name;
+    return this;
+  }
+
+  /** A path under the endpoint given to connect, for example {@code /rooms/lobby}. */
+  public Handshake path(String path) {
+    this.path = path;
+    return this;
+  }
+
   public Handshake silent() {
     answerPings = false;
     return this;
   }
 
   URI uri(URI base) {
+    String target = base + path;
     return token != null && carrier == Carrier.QUERY
-        ? URI.create(base + "?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))
-        : base;
+        ? URI.create(
+            target + "?" + queryParameter + "=" + URLEncoder.encode(token, StandardCharsets.UTF_8))
+        : URI.create(target);
+  }
+
+  String cookie() {
+    return token != null && carrier == Carrier.COOKIE ? cookieName + "=" + token : null;
   }
 
   List<String> offeredSubprotocols() {

@@ -82,7 +82,11 @@ public final class HubClient implements AutoCloseable {
     return client;
   }
 
-  private static HubClient open(URI uri, Handshake handshake) {
+  /**
+   * Opens a connection as {@code handshake} says without waiting for anything: for a connection
+   * that must authenticate with its first frame, or one the server will close.
+   */
+  public static HubClient open(URI uri, Handshake handshake) {
     HubClient client = new HubClient(handshake.answerPings);
     ClientEndpointConfig config =
         ClientEndpointConfig.Builder.create()
@@ -97,6 +101,9 @@ public final class HubClient implements AutoCloseable {
                     }
                     if (handshake.authorization() != null) {
                       headers.put("Authorization", List.of(handshake.authorization()));
+                    }
+                    if (handshake.cookie() != null) {
+                      headers.put("Cookie", List.of(handshake.cookie()));
                     }
                   }
 
@@ -143,6 +150,39 @@ public final class HubClient implements AutoCloseable {
   }
 
   public JsonObject established() {
+    return established;
+  }
+
+  /**
+   * Waits for {@code connection.established} or the close, whichever comes first, on a connection
+   * made with {@link #open}: true when greeted.
+   */
+  public synchronized boolean greetedOrClosed() {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (true) {
+      if (!unread("connection.established").isEmpty()) {
+        established = await("connection.established");
+        return true;
+      }
+      if (closed.isDone()) {
+        return false;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return fail("neither greeted nor closed within %s", TIMEOUT);
+      }
+      try {
+        TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Waits for {@code connection.established} on a connection made with {@link #open}. */
+  public JsonObject awaitEstablished() {
+    established = await("connection.established");
     return established;
   }
 

@@ -41,6 +41,9 @@ public record Refusal(int httpStatus, String challenge, int closeCode, String re
     if (handshake.authorization() != null) {
       builder.header("Authorization", handshake.authorization());
     }
+    if (handshake.cookie() != null) {
+      builder.header("Cookie", handshake.cookie());
+    }
     List<String> protocols = handshake.offeredSubprotocols();
     if (!protocols.isEmpty()) {
       builder.subprotocols(

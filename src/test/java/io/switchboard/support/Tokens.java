@@ -45,6 +45,11 @@ public final class Tokens {
   public static final PrivateKey RSA_2 = privateKey("rsa-2", "RSA");
   public static final PrivateKey EC_1 = privateKey("ec-1", "EC");
   public static final PublicKey RSA_1_PUBLIC = publicKey("rsa-1", "RSA");
+  public static final PublicKey RSA_2_PUBLIC = publicKey("rsa-2", "RSA");
+  public static final PublicKey EC_1_PUBLIC = publicKey("ec-1", "EC");
+
+  /** The shared secret the build gives the {@code identity} execution's server (WS_JWT_SECRET). */
+  public static final String SHARED_SECRET = "switchboard-test-shared-secret-for-hs256-tokens";
 
   private final Map<String, Object> claims = new LinkedHashMap<>();
   private final Map<String, Object> headers = new LinkedHashMap<>();
@@ -156,6 +161,24 @@ public final class Tokens {
     JwtClaims jwtClaims = new JwtClaims();
     claims.forEach(jwtClaims::setClaim);
     return b64(JsonUtil.toJson(headers)) + "." + b64(jwtClaims.toJson()) + ".";
+  }
+
+  /** Signed HS256 with {@link #SHARED_SECRET}, without a {@code kid}. */
+  public Tokens hs256() {
+    return header("kid", null)
+        .signedWith("HS256", new HmacKey(SHARED_SECRET.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * A token as a FastAPI backend makes it ({@code jwt.encode({"sub": user, "exp": …}, SECRET_KEY,
+   * algorithm="HS256")}): HS256 with the shared secret, only {@code sub} and {@code exp}.
+   */
+  public static String fastApiHs256(String user) {
+    Tokens tokens = forUser(user);
+    for (String claim : List.of("iss", "aud", "upn", "groups", "iat", "jti")) {
+      tokens.claim(claim, null);
+    }
+    return tokens.header("typ", null).hs256().sign();
   }
 
   /** The classic key confusion: HS256 with the server's RSA public key (DER) as the secret. */
