@@ -3,7 +3,6 @@ package io.switchboard.cluster;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -21,8 +20,9 @@ public final class NodeLease {
   private final String id;
   private final Duration lease;
 
+  /** The lease of the engine's node ({@link RedisEngine#nodeId}): one id per node and start. */
   public NodeLease(RedisEngine engine, Duration lease) {
-    this(engine, UUID.randomUUID().toString(), lease);
+    this(engine, engine.nodeId(), lease);
   }
 
   NodeLease(RedisEngine engine, String id, Duration lease) {

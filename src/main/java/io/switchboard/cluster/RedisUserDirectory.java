@@ -15,6 +15,9 @@ public final class RedisUserDirectory implements UserDirectory {
 
   private static final RedisScript ADMIT =
       RedisScript.load(RedisUserDirectory.class, "directory-admit.lua", ScriptOutputType.INTEGER);
+  private static final RedisScript CONNECTED =
+      RedisScript.load(
+          RedisUserDirectory.class, "directory-connected.lua", ScriptOutputType.INTEGER);
   private static final RedisScript COUNT =
       RedisScript.load(RedisUserDirectory.class, "directory-count.lua", ScriptOutputType.INTEGER);
 
@@ -47,6 +50,13 @@ public final class RedisUserDirectory implements UserDirectory {
   @Override
   public CompletionStage<Integer> connections(String userId) {
     return engine.<Long>eval(COUNT, new String[] {user(userId)}).thenApply(Long::intValue);
+  }
+
+  @Override
+  public CompletionStage<Boolean> isConnected(String connectionId) {
+    return engine
+        .<Long>eval(CONNECTED, new String[] {"sb:c"}, connectionId)
+        .thenApply(connected -> connected == 1L);
   }
 
   private static String user(String userId) {

@@ -58,33 +58,52 @@ public class DirectMessages {
     Frame frame = Frame.from(MessageType.MESSAGE_DIRECT, sender.userId(), delivered);
     if (toConnection.isPresent()) {
       String target = toConnection.get();
-      if (connections.byId(target).isEmpty()) {
-        throw new ProtocolException(
-            ErrorCode.TARGET_NOT_FOUND, "connection " + target + " is not connected");
+      if (connections.byId(target).isPresent()) {
+        bus.toConnection(target, frame);
+        return;
       }
-      bus.toConnection(target, frame);
+      directory
+          .isConnected(target)
+          .whenComplete(
+              (connected, failure) ->
+                  deliver(
+                      sender,
+                      messageId,
+                      failure,
+                      connected,
+                      "connection " + target,
+                      () -> bus.toConnection(target, frame)));
     } else {
       String target = toUser.get();
       directory
           .connections(target)
           .whenComplete(
-              (open, failure) -> {
-                if (failure != null) {
-                  sender.send(
-                      Frame.error(
-                          ErrorCode.UNAVAILABLE,
-                          "the cluster is unavailable; retry later",
-                          messageId));
-                } else if (open == 0) {
-                  sender.send(
-                      Frame.error(
-                          ErrorCode.TARGET_NOT_FOUND,
-                          "user " + target + " is not connected",
-                          messageId));
-                } else {
-                  bus.toUser(target, frame);
-                }
-              });
+              (open, failure) ->
+                  deliver(
+                      sender,
+                      messageId,
+                      failure,
+                      open != null && open > 0,
+                      "user " + target,
+                      () -> bus.toUser(target, frame)));
+    }
+  }
+
+  /** Delivers when the target is connected somewhere, else tells the sender why not. */
+  private static void deliver(
+      Connection sender,
+      String messageId,
+      Throwable failure,
+      Boolean connected,
+      String target,
+      Runnable delivery) {
+    if (failure != null) {
+      sender.send(
+          Frame.error(ErrorCode.UNAVAILABLE, "the cluster is unavailable; retry later", messageId));
+    } else if (!Boolean.TRUE.equals(connected)) {
+      sender.send(Frame.error(ErrorCode.TARGET_NOT_FOUND, target + " is not connected", messageId));
+    } else {
+      delivery.run();
     }
   }
 }

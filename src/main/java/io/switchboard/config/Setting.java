@@ -45,7 +45,7 @@ public enum Setting {
   WS_MAX_CONNECTIONS_PER_USER(
       10,
       "connections",
-      "Open connections per user on this node; beyond, new ones are closed with 4005."),
+      "Open connections per user (on all nodes together in a cluster); beyond, new ones are closed with 4005."),
   WS_DRAIN_SPREAD(
       10,
       "seconds",

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class MemoryUserDirectory implements UserDirectory {
 
   private final ConcurrentHashMap<String, Set<String>> byUser = new ConcurrentHashMap<>();
+  private final Set<String> connections = ConcurrentHashMap.newKeySet();
 
   @Override
   public CompletionStage<Boolean> admit(String userId, String connectionId, int maxPerUser) {
@@ -28,6 +29,7 @@ public class MemoryUserDirectory implements UserDirectory {
           Set<String> ids = set == null ? ConcurrentHashMap.newKeySet() : set;
           if (ids.contains(connectionId) || ids.size() < maxPerUser) {
             ids.add(connectionId);
+            connections.add(connectionId);
             added[0] = true;
           }
           return ids.isEmpty() ? null : ids;
@@ -40,10 +42,17 @@ public class MemoryUserDirectory implements UserDirectory {
     byUser.computeIfPresent(
         userId,
         (user, ids) -> {
-          ids.remove(connectionId);
+          if (ids.remove(connectionId)) {
+            connections.remove(connectionId);
+          }
           return ids.isEmpty() ? null : ids;
         });
     return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public CompletionStage<Boolean> isConnected(String connectionId) {
+    return CompletableFuture.completedFuture(connections.contains(connectionId));
   }
 
   @Override

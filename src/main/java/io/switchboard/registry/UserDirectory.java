@@ -29,4 +29,7 @@ public interface UserDirectory {
 
   /** How many connections the user has now, on every node together. */
   CompletionStage<Integer> connections(String userId);
+
+  /** Whether the connection is open now, on any node. */
+  CompletionStage<Boolean> isConnected(String connectionId);
 }

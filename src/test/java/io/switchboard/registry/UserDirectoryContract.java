@@ -64,6 +64,30 @@ public abstract class UserDirectoryContract {
   }
 
   @Test
+  void aConnectionIsKnownOnEveryNodeFromItsAdmissionToItsRemoval() {
+    UserDirectory a = node();
+    UserDirectory b = node();
+    String connection = "c-" + UUID.randomUUID();
+
+    assertThat(done(b.isConnected(connection))).isFalse();
+    done(a.admit(user, connection, 5));
+    assertThat(done(b.isConnected(connection))).isTrue();
+    done(a.remove(user, connection));
+    assertThat(done(b.isConnected(connection))).isFalse();
+  }
+
+  @Test
+  void aRefusedConnectionIsNotKnown() {
+    UserDirectory a = node();
+    String refused = "c-" + UUID.randomUUID();
+    done(a.admit(user, "c-" + UUID.randomUUID(), 1));
+
+    done(node().admit(user, refused, 1));
+
+    assertThat(done(a.isConnected(refused))).isFalse();
+  }
+
+  @Test
   void usersAreCountedApart() {
     String other = user + "-other";
     done(node().admit(user, "c1", 1));
