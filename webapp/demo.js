@@ -359,7 +359,7 @@
       renderSession(p.expires_at);
       toast('Session renewed until ' + clock(p.expires_at));
     });
-    hub.on('draining', (p) => banner('The hub is restarting: reconnecting in ' + Math.round(p.retry_after_ms / 1000) + ' s.'));
+    hub.on('draining', (p) => banner('The hub is restarting: reconnecting in ' + Math.ceil(p.retry_after_ms / 1000) + ' s.'));
     hub.on('announcement', (p) => {
       const text = 'Announcement: ' + p.text;
       toast(text);
