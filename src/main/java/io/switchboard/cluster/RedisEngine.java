@@ -65,8 +65,8 @@ public class RedisEngine {
 
   private static final Logger LOG = Logger.getLogger(RedisEngine.class.getName());
 
-  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-  ManagedThreadFactory managedThreads;
+  /** The container's default ManagedThreadFactory (java:comp/DefaultManagedThreadFactory). */
+  @Resource ManagedThreadFactory managedThreads;
 
   @Inject HubConfig config;
 
