@@ -22,6 +22,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -78,6 +79,7 @@ public class RedisEngine {
   private final String nodeId = UUID.randomUUID().toString();
   private final List<Runnable> reconnectHooks = new CopyOnWriteArrayList<>();
   private final RedisEngineStats stats = new RedisEngineStats();
+  private final ConnectionStates states = new ConnectionStates();
   private volatile String target = "";
 
   /** For the container: connects after injection. */
@@ -113,7 +115,7 @@ public class RedisEngine {
             .requestQueueSize(settings.queue())
             .timeoutOptions(TimeoutOptions.enabled(settings.timeout()))
             .build());
-    client.addListener(new ConnectionStates());
+    client.addListener(states);
     try {
       connection = client.connect(StringCodec.UTF8);
       pubSub = client.connectPubSub(StringCodec.UTF8);
@@ -200,8 +202,16 @@ public class RedisEngine {
     reconnectHooks.add(hook);
   }
 
-  /** Whether both connections are up now. */
+  /**
+   * Whether both connections are up now. A command that failed on a broken socket makes it false at
+   * once, before the client itself notices that the connection is gone, so a caller that has just
+   * been refused never sees the engine reported up.
+   */
   public boolean isUp() {
+    return !states.lost && bothOpen();
+  }
+
+  private boolean bothOpen() {
     return connection != null && connection.isOpen() && pubSub != null && pubSub.isOpen();
   }
 
@@ -226,6 +236,9 @@ public class RedisEngine {
 
   private <T> void complete(CompletableFuture<T> reply, T value, Throwable failure, long started) {
     stats.command(System.nanoTime() - started, failure == null);
+    if (brokenSocket(failure)) {
+      states.lose();
+    }
     if (failure == null) {
       reply.complete(value);
     } else {
@@ -245,13 +258,31 @@ public class RedisEngine {
     }
   }
 
+  /** Whether {@code failure} came from the socket itself (the connection will be reopened). */
+  private static boolean brokenSocket(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Counts reconnects and runs the hooks once both connections are back. */
   private final class ConnectionStates implements RedisConnectionStateListener {
     private volatile boolean lost;
 
+    /** A connection broke (a command failed on its socket, or the client saw it close). */
+    synchronized void lose() {
+      if (!lost && connection != null) {
+        lost = true;
+        LOG.warning(() -> "Redis engine lost its connection to " + target);
+      }
+    }
+
     @Override
     public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
-      if (lost && isUp()) {
+      if (lost && bothOpen()) {
         lost = false;
         stats.reconnected();
         LOG.info(() -> "Redis engine reconnected to " + target);
@@ -261,10 +292,7 @@ public class RedisEngine {
 
     @Override
     public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
-      if (!lost && connection != null) {
-        lost = true;
-        LOG.warning(() -> "Redis engine lost its connection to " + target);
-      }
+      lose();
     }
   }
 }

@@ -40,7 +40,7 @@ public class Announcements {
   /** A connection joined: the others hear of it if it is the user's first. */
   public void arrived(String roomId, String connectionId, String userId) {
     presence
-        .arrive(roomId, userId)
+        .arrive(roomId, userId, connectionId)
         .thenAccept(
             first -> {
               if (first) {

@@ -42,7 +42,7 @@ public class MemoryPresence implements Presence {
   }
 
   @Override
-  public CompletionStage<Boolean> arrive(String roomId, String userId) {
+  public CompletionStage<Boolean> arrive(String roomId, String userId, String connectionId) {
     boolean announce =
         Change.apply(
             rooms,

@@ -54,8 +54,11 @@ public interface Presence {
   /** A departure whose grace period ended: to be announced to the room. */
   record Gone(String roomId, String userId, String connectionId, int userCount) {}
 
-  /** Counts a connection of {@code userId} in; true when the room must be told. */
-  CompletionStage<Boolean> arrive(String roomId, String userId);
+  /**
+   * Counts connection {@code connectionId} of {@code userId} in; true when the room must be told.
+   * The connection is what a departure names when the node holding it dies.
+   */
+  CompletionStage<Boolean> arrive(String roomId, String userId, String connectionId);
 
   /** Counts a connection out; true when the room must be told now (zero {@code grace}). */
   CompletionStage<Boolean> depart(

@@ -47,10 +47,10 @@ public final class RedisPresence implements Presence {
   }
 
   @Override
-  public CompletionStage<Boolean> arrive(String roomId, String userId) {
+  public CompletionStage<Boolean> arrive(String roomId, String userId, String connectionId) {
     changed.add(roomId);
     return engine
-        .<Long>eval(ARRIVE, keys(roomId), userId, node.id(), roomId)
+        .<Long>eval(ARRIVE, keys(roomId), userId, node.id(), roomId, connectionId)
         .thenApply(announce -> announce == 1L);
   }
 
@@ -158,7 +158,8 @@ public final class RedisPresence implements Presence {
       key(roomId, "order"),
       key(roomId, "held"),
       key(roomId, "arrivals"),
-      DEPARTURES
+      DEPARTURES,
+      key(roomId, "c:" + node.id())
     };
   }
 

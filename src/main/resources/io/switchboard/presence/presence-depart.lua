@@ -7,6 +7,7 @@ if n == 0 then
 end
 if redis.call('HINCRBY', KEYS[2], ARGV[1], -1) <= 0 then
   redis.call('HDEL', KEYS[2], ARGV[1])
+  redis.call('HDEL', KEYS[7], ARGV[1])
   if redis.call('HLEN', KEYS[2]) == 0 then
     redis.call('SREM', 'sb:p:rooms:' .. ARGV[2], ARGV[5])
   end

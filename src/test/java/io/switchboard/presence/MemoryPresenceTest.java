@@ -19,7 +19,7 @@ class MemoryPresenceTest extends PresenceContract {
   void aRoomIsForgottenOnceItsLastDepartureIsDue() {
     long[] now = {0};
     MemoryPresence clocked = new MemoryPresence(() -> now[0]);
-    clocked.arrive("r", "alice");
+    clocked.arrive("r", "alice", "c1");
     clocked.depart("r", "alice", "c1", Duration.ofNanos(100));
 
     now[0] = 100;

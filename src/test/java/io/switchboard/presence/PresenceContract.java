@@ -34,9 +34,9 @@ public abstract class PresenceContract {
     Presence a = node();
     Presence b = node();
 
-    assertThat(done(a.arrive(room, "alice"))).isTrue();
-    assertThat(done(b.arrive(room, "alice"))).isFalse();
-    assertThat(done(b.arrive(room, "bob"))).isTrue();
+    assertThat(done(a.arrive(room, "alice", "alice-connection"))).isTrue();
+    assertThat(done(b.arrive(room, "alice", "alice-connection"))).isFalse();
+    assertThat(done(b.arrive(room, "bob", "bob-connection"))).isTrue();
 
     Presence.Snapshot users = done(a.snapshot(room, 10));
     assertThat(users.userCount()).isEqualTo(2);
@@ -47,8 +47,8 @@ public abstract class PresenceContract {
   void onlyAUsersLastConnectionLeavingIsAnnouncedAndAtOnceWithoutGrace() {
     Presence a = node();
     Presence b = node();
-    done(a.arrive(room, "alice"));
-    done(b.arrive(room, "alice"));
+    done(a.arrive(room, "alice", "alice-connection"));
+    done(b.arrive(room, "alice", "alice-connection"));
 
     assertThat(done(a.depart(room, "alice", "c1", Duration.ZERO))).isFalse();
     assertThat(done(b.depart(room, "alice", "c2", Duration.ZERO))).isTrue();
@@ -59,7 +59,7 @@ public abstract class PresenceContract {
   void aDepartureWithGraceIsDueOnceAfterItAndNeverBefore() {
     Presence a = node();
     Presence b = node();
-    done(a.arrive(room, "alice"));
+    done(a.arrive(room, "alice", "alice-connection"));
     long departed = System.nanoTime();
 
     assertThat(done(a.depart(room, "alice", "c1", GRACE))).isFalse();
@@ -75,11 +75,11 @@ public abstract class PresenceContract {
   void aUserBackWithinTheGraceOnAnotherNodeIsNeitherAnnouncedBackNorGone() {
     Presence a = node();
     Presence b = node();
-    done(a.arrive(room, "alice"));
+    done(a.arrive(room, "alice", "alice-connection"));
     done(a.depart(room, "alice", "c1", GRACE));
 
-    assertThat(done(b.arrive(room, "alice"))).isFalse();
-    done(a.arrive(room, "bob"));
+    assertThat(done(b.arrive(room, "alice", "alice-connection"))).isFalse();
+    done(a.arrive(room, "bob", "bob-connection"));
     done(a.depart(room, "bob", "c2", GRACE));
 
     assertThat(awaitDue(List.of(a, b))).extracting(Presence.Gone::userId).containsExactly("bob");
@@ -89,8 +89,8 @@ public abstract class PresenceContract {
   @Test
   void aHeldBackUserIsNotCountedAndItsDepartureIsNotDueWithinALongGrace() {
     Presence a = node();
-    done(a.arrive(room, "alice"));
-    done(a.arrive(room, "bob"));
+    done(a.arrive(room, "alice", "alice-connection"));
+    done(a.arrive(room, "bob", "bob-connection"));
 
     done(a.depart(room, "alice", "c1", LONG_GRACE));
 
@@ -101,9 +101,9 @@ public abstract class PresenceContract {
   @Test
   void theListedUsersAreBoundedButTheCountIsExact() {
     Presence a = node();
-    done(a.arrive(room, "a"));
-    done(a.arrive(room, "b"));
-    done(node().arrive(room, "c"));
+    done(a.arrive(room, "a", "a-connection"));
+    done(a.arrive(room, "b", "b-connection"));
+    done(node().arrive(room, "c", "c-connection"));
 
     Presence.Snapshot users = done(a.snapshot(room, 2));
 
@@ -120,13 +120,13 @@ public abstract class PresenceContract {
   @Test
   void aLargeRoomWhoseUsersChangedIsReportedOnceAboveTheThreshold() {
     Presence a = node();
-    done(a.arrive(room, "a"));
-    done(a.arrive(room, "b"));
+    done(a.arrive(room, "a", "a-connection"));
+    done(a.arrive(room, "b", "b-connection"));
 
     assertThat(done(a.changedLargeRooms(1))).contains(room);
     assertThat(done(a.changedLargeRooms(1))).doesNotContain(room);
 
-    done(a.arrive(room, "c"));
+    done(a.arrive(room, "c", "c-connection"));
     assertThat(done(a.changedLargeRooms(1))).contains(room);
     assertThat(done(a.changedLargeRooms(5))).doesNotContain(room);
   }

@@ -34,23 +34,27 @@ class RedisPresenceTest extends PresenceContract {
   }
 
   @Test
-  void theUsersOfANodeWhoseLeaseLapsedAreGoneAfterTheGraceUnlessTheyMovedToAnotherNode()
-      throws Exception {
+  void
+      theUsersOfANodeWhoseLeaseLapsedAreGoneWithTheirConnectionAfterTheGraceUnlessTheyMovedToAnotherNode()
+          throws Exception {
     NodeLease dying = lease(Duration.ofMillis(300));
     NodeLease surviving = lease(Duration.ofMinutes(1));
     RedisPresence dead = node(dying);
     RedisPresence survivor = node(surviving);
     String room = "room-" + UUID.randomUUID();
-    dead.arrive(room, "alice").toCompletableFuture().get(5, TimeUnit.SECONDS);
-    dead.arrive(room, "bob").toCompletableFuture().get(5, TimeUnit.SECONDS);
-    survivor.arrive(room, "carol").toCompletableFuture().get(5, TimeUnit.SECONDS);
+    dead.arrive(room, "alice", "alice-connection").toCompletableFuture().get(5, TimeUnit.SECONDS);
+    dead.arrive(room, "bob", "bob-connection").toCompletableFuture().get(5, TimeUnit.SECONDS);
+    survivor
+        .arrive(room, "carol", "carol-connection")
+        .toCompletableFuture()
+        .get(5, TimeUnit.SECONDS);
 
     List<String> claimed = awaitClaimed(surviving);
     survivor
         .reap(dying.id(), Duration.ofMillis(300))
         .toCompletableFuture()
         .get(5, TimeUnit.SECONDS);
-    survivor.arrive(room, "bob").toCompletableFuture().get(5, TimeUnit.SECONDS);
+    survivor.arrive(room, "bob", "bob-connection").toCompletableFuture().get(5, TimeUnit.SECONDS);
 
     assertThat(claimed).containsExactly(dying.id());
     assertThat(survivor.snapshot(room, 10).toCompletableFuture().get(5, TimeUnit.SECONDS).users())
@@ -63,7 +67,7 @@ class RedisPresenceTest extends PresenceContract {
           .forEach(gone::add);
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
     }
-    assertThat(gone).containsExactly(new Presence.Gone(room, "alice", "", 2));
+    assertThat(gone).containsExactly(new Presence.Gone(room, "alice", "alice-connection", 2));
   }
 
   @Test
@@ -71,7 +75,7 @@ class RedisPresenceTest extends PresenceContract {
     NodeLease lease = lease(Duration.ofMinutes(1));
     RedisPresence node = node(lease);
     String room = "room-" + UUID.randomUUID();
-    node.arrive(room, "alice").toCompletableFuture().get(5, TimeUnit.SECONDS);
+    node.arrive(room, "alice", "alice-connection").toCompletableFuture().get(5, TimeUnit.SECONDS);
 
     node.depart(room, "alice", "c1", Duration.ZERO).toCompletableFuture().get(5, TimeUnit.SECONDS);
 

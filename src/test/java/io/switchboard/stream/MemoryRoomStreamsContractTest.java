@@ -24,7 +24,9 @@ class MemoryRoomStreamsContractTest extends RoomStreamContract {
                     Setting.WS_PUBLISH_DEDUP_WINDOW,
                     (int) settings.dedupWindow().toSeconds(),
                     Setting.WS_ROOM_STREAMS,
-                    1)
+                    1,
+                    Setting.WS_MESSAGE_QUEUE_DEPTH,
+                    settings.history() + 100)
                 ::get);
     MemoryRoomStreams streams =
         new MemoryRoomStreams(

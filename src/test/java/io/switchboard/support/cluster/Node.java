@@ -94,6 +94,9 @@ public final class Node {
       if (status(ready) == 200) {
         return;
       }
+      if (runtime.deploymentFailed(logText())) {
+        throw new IllegalStateException(name + " failed to deploy the WAR:\n" + logTail());
+      }
       pause(Duration.ofMillis(250));
     }
     throw new IllegalStateException(
@@ -134,6 +137,14 @@ public final class Node {
 
   private Path log() {
     return work.resolve("node.log");
+  }
+
+  private String logText() {
+    try {
+      return Files.readString(log());
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   private String logTail() {

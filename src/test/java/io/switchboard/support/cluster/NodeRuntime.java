@@ -17,6 +17,9 @@ public interface NodeRuntime {
   /** The path of the readiness check on the node's port (MicroProfile Health). */
   String readinessPath();
 
+  /** Whether the node's output so far says the WAR failed to deploy (it will never be ready). */
+  boolean deploymentFailed(String log);
+
   /**
    * The runtime the build chose ({@code switchboard.cluster.runtime}, set by the server's Maven
    * profile), configured from the build's system properties.

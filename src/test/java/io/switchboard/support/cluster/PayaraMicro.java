@@ -1,5 +1,7 @@
 package io.switchboard.support.cluster;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,7 +9,10 @@ import java.util.List;
 /**
  * A node on Payara Micro, started exactly as {@code docs/cluster.md} tells operators: the same jar,
  * the same post-boot commands, the WAR at the root context, Hazelcast clustering off (the hub's
- * cluster is Redis). Each node gets its own root directory so that two never share a domain.
+ * cluster is Redis). Each start gets a new root directory, as a node started the documented way (no
+ * {@code --rootdir}) does: a root kept from an earlier run would deploy the WAR before the
+ * post-boot commands run, and their executor settings would then restart it under its first
+ * clients.
  */
 record PayaraMicro(Path java, Path microJar, Path war, Path postBootCommands)
     implements NodeRuntime {
@@ -31,7 +36,7 @@ record PayaraMicro(Path java, Path microJar, Path war, Path postBootCommands)
         microJar.toString(),
         "--nocluster",
         "--rootdir",
-        workDirectory.resolve("root").toString(),
+        freshRoot(workDirectory).toString(),
         "--postbootcommandfile",
         postBootCommands.toString(),
         "--port",
@@ -45,6 +50,19 @@ record PayaraMicro(Path java, Path microJar, Path war, Path postBootCommands)
   @Override
   public String readinessPath() {
     return "/health/ready";
+  }
+
+  @Override
+  public boolean deploymentFailed(String log) {
+    return log.contains("Exception while loading the app");
+  }
+
+  private static Path freshRoot(Path workDirectory) {
+    try {
+      return Files.createTempDirectory(workDirectory, "root-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a root directory in " + workDirectory, e);
+    }
   }
 
   private static Path existing(String property) {
