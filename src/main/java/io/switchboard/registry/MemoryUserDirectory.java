@@ -22,19 +22,21 @@ public class MemoryUserDirectory implements UserDirectory {
 
   @Override
   public CompletionStage<Boolean> admit(String userId, String connectionId, int maxPerUser) {
-    boolean[] added = {false};
-    byUser.compute(
-        userId,
-        (user, set) -> {
-          Set<String> ids = set == null ? ConcurrentHashMap.newKeySet() : set;
-          if (ids.contains(connectionId) || ids.size() < maxPerUser) {
-            ids.add(connectionId);
-            connections.add(connectionId);
-            added[0] = true;
-          }
-          return ids.isEmpty() ? null : ids;
-        });
-    return CompletableFuture.completedFuture(added[0]);
+    Set<String> ids =
+        byUser.compute(
+            userId,
+            (user, set) -> {
+              Set<String> admitted = set == null ? ConcurrentHashMap.newKeySet() : set;
+              if (admitted.size() < maxPerUser) {
+                admitted.add(connectionId);
+              }
+              return admitted.isEmpty() ? null : admitted;
+            });
+    boolean added = ids != null && ids.contains(connectionId);
+    if (added) {
+      connections.add(connectionId);
+    }
+    return CompletableFuture.completedFuture(added);
   }
 
   @Override
