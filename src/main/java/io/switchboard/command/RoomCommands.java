@@ -21,6 +21,7 @@ import io.switchboard.stream.Continuity;
 import io.switchboard.stream.Published;
 import io.switchboard.stream.Replay;
 import io.switchboard.stream.RoomStreams;
+import io.switchboard.stream.StreamLimitException;
 import io.switchboard.stream.StreamUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -122,7 +123,7 @@ public class RoomCommands {
         .thenCompose(
             before ->
                 streams
-                    .of(roomId)
+                    .forJoin(roomId, connection.userId())
                     .attach(
                         connection.id(),
                         () -> {
@@ -265,7 +266,8 @@ public class RoomCommands {
 
   /**
    * Answers a join or broadcast the stream could not carry out: {@code unavailable} when its engine
-   * is unreachable (retryable, nothing was done), {@code internal_error} otherwise.
+   * is unreachable (retryable, nothing was done), {@code stream_limit} when a join would have
+   * pushed out a room with members (nothing was done), {@code internal_error} otherwise.
    */
   private void refuse(Connection connection, Throwable failure, String messageId, String what) {
     Throwable cause =
@@ -276,6 +278,10 @@ public class RoomCommands {
       LOG.fine(() -> what + " refused, engine unavailable: " + cause.getMessage());
       connection.send(
           Frame.error(ErrorCode.UNAVAILABLE, "the cluster is unavailable; retry later", messageId));
+    } else if (cause instanceof StreamLimitException) {
+      LOG.fine(() -> what + " refused on " + connection + ": " + cause.getMessage());
+      metrics.error(ErrorCode.STREAM_LIMIT.wireName());
+      connection.send(Frame.error(ErrorCode.STREAM_LIMIT, cause.getMessage(), messageId));
     } else {
       LOG.log(Level.WARNING, what + " failed on " + connection, cause);
       metrics.error(ErrorCode.INTERNAL_ERROR.wireName());

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param history messages kept per room ({@code WS_ROOM_HISTORY}); 0 keeps none
  * @param historyMaxAge age beyond which kept messages are dropped; zero for no age limit
  * @param maxStreams rooms whose stream (sequence, epoch, history, dedup) is kept
+ * @param maxStreamsPerUser streams one user may have created and still hold, so that no single user
+ *     can push the other rooms' streams out
  * @param dedupWindow how long a publish's message_id is remembered; zero turns dedup off
  * @param dedupCapacity message_ids remembered per room
  * @param presenceGrace how long a user's departure is held back in case it reconnects; zero for
@@ -22,6 +24,7 @@ public record RoomSettings(
     int history,
     Duration historyMaxAge,
     int maxStreams,
+    int maxStreamsPerUser,
     Duration dedupWindow,
     int dedupCapacity,
     Duration presenceGrace,
@@ -41,7 +44,11 @@ public record RoomSettings(
       }
     }
     for (Setting s :
-        List.of(Setting.WS_ROOM_STREAMS, Setting.WS_TYPING_TIMEOUT, Setting.WS_LARGE_ROOM)) {
+        List.of(
+            Setting.WS_ROOM_STREAMS,
+            Setting.WS_ROOM_STREAMS_PER_USER,
+            Setting.WS_TYPING_TIMEOUT,
+            Setting.WS_LARGE_ROOM)) {
       if (v.get(s) <= 0) {
         violations.add(s + " must be positive (was " + v.get(s) + ")");
       }
@@ -58,6 +65,7 @@ public record RoomSettings(
         v.get(Setting.WS_ROOM_HISTORY),
         Duration.ofSeconds(v.get(Setting.WS_ROOM_HISTORY_MAX_AGE)),
         v.get(Setting.WS_ROOM_STREAMS),
+        v.get(Setting.WS_ROOM_STREAMS_PER_USER),
         Duration.ofSeconds(v.get(Setting.WS_PUBLISH_DEDUP_WINDOW)),
         v.get(Setting.WS_PUBLISH_DEDUP_SIZE),
         Duration.ofSeconds(v.get(Setting.WS_PRESENCE_GRACE)),

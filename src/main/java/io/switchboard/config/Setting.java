@@ -87,7 +87,11 @@ public enum Setting {
   WS_ROOM_STREAMS(
       10_000,
       "rooms",
-      "Rooms whose history, sequence and epoch are kept; beyond, the least recently used is evicted."),
+      "Rooms whose history, sequence and epoch are kept; beyond, the least recently used room without members is evicted."),
+  WS_ROOM_STREAMS_PER_USER(
+      1_000,
+      "rooms",
+      "Room streams one user may have created and still hold; beyond, that user's own least recently used room without members is evicted."),
   WS_PUBLISH_DEDUP_WINDOW(
       60,
       "seconds",

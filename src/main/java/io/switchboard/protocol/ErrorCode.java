@@ -46,7 +46,13 @@ public enum ErrorCode {
    * later with the same {@code message_id} (a broadcast that did land after all is then
    * deduplicated). Only with {@code WS_CLUSTER=redis}.
    */
-  UNAVAILABLE;
+  UNAVAILABLE,
+  /**
+   * A {@code room.join} would create a room stream beyond the node's {@code WS_ROOM_STREAMS} or the
+   * user's {@code WS_ROOM_STREAMS_PER_USER}, and every stream that could make way has members;
+   * nothing was done. A room with members never loses its history to another room.
+   */
+  STREAM_LIMIT;
 
   /** The code as it appears on the wire, e.g. {@code invalid_json}. */
   public String wireName() {

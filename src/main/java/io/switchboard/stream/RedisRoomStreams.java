@@ -123,6 +123,16 @@ public class RedisRoomStreams implements RoomStreams {
     };
   }
 
+  /**
+   * The same as {@link #of}: Redis bounds a room's keys by their TTLs ({@link #META_TTL}, {@link
+   * #HISTORY_TTL}) and its {@code maxmemory}, not by a count of rooms, so joining a room never
+   * evicts another.
+   */
+  @Override
+  public RoomStream forJoin(String roomId, String userId) {
+    return of(roomId);
+  }
+
   @Override
   public boolean detach(String roomId, String memberId, BooleanSupplier detach) {
     RoomLine line = lines.get(roomId);

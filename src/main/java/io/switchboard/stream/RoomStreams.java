@@ -5,7 +5,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Every room's {@link RoomStream}. A stream is created on first use with a fresh epoch; one that is
  * lost (evicted beyond {@code WS_ROOM_STREAMS} in memory, expired or lost by Redis) is created
- * again with a new epoch when the room is next used, so clients learn that history was lost.
+ * again with a new epoch when the room is next used, so clients learn that history was lost. In
+ * memory, a stream whose room has members or joiners is never evicted.
  *
  * <p>The implementation is chosen by {@code WS_CLUSTER} in one place ({@link StreamsSelection}):
  * {@link MemoryRoomStreams} for {@code local}, {@link RedisRoomStreams} for {@code redis}.
@@ -13,6 +14,16 @@ import java.util.function.BooleanSupplier;
 public interface RoomStreams {
 
   RoomStream of(String roomId);
+
+  /**
+   * The stream of the room that {@code userId} is about to {@link RoomStream#attach} to: the stream
+   * is kept at least until that attach returned. Creating it counts against the user's bound as
+   * well as the node's.
+   *
+   * @throws StreamLimitException when the stream does not exist and no stream without members can
+   *     make way for it
+   */
+  RoomStream forJoin(String roomId, String userId);
 
   /**
    * Runs {@code detach} (which takes the connection {@code memberId} out of the room, true when it

@@ -21,6 +21,7 @@ class MemoryRoomStreamTest {
   private final MemoryRoomStream stream =
       new MemoryRoomStream(
           "room",
+          null,
           (room, frame, except) -> delivered.add(frame),
           new StreamLimits(3, 0, 10, 1000),
           0);
