@@ -195,15 +195,11 @@ public class Operations {
   }
 
   private static long number(String name, String text) {
-    try {
-      long value = Long.parseLong(text.trim());
-      if (value >= 0) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
+    String digits = text.trim();
+    if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
+      throw invalid(name + " must be a whole number, 0 or more");
     }
-    throw invalid(name + " must be a whole number, 0 or more");
+    return Long.parseLong(digits);
   }
 
   private static ProtocolException invalid(String message) {
