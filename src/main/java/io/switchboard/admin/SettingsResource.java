@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * configuration file is the one in force, and what each setting means. The hub reads its settings
  * when the application starts, so a value changed since then shows here before it takes effect
  * (after a restart or redeploy). Secrets are never shown: the password in {@code WS_REDIS_URL},
- * {@code WS_JWT_SECRET}.
+ * {@code WS_JWT_SECRET}; {@code WS_API_KEYS} shows its key names only, never a secret or a hash.
  */
 @Path("admin/settings")
 @Produces(MediaType.APPLICATION_JSON)

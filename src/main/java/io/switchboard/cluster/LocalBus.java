@@ -4,8 +4,10 @@ import io.switchboard.metrics.HubMetrics;
 import io.switchboard.protocol.Frame;
 import io.switchboard.registry.Broadcaster;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import java.util.function.Consumer;
 
 /**
  * The single-node bus: delivery is immediate and local, which trivially keeps the {@link Bus}
@@ -18,16 +20,28 @@ public class LocalBus implements Bus {
 
   private final Broadcaster broadcaster;
   private final HubMetrics metrics;
+  private final Consumer<UserAction> actions;
 
   @Inject
-  public LocalBus(Broadcaster broadcaster, HubMetrics metrics) {
+  public LocalBus(Broadcaster broadcaster, HubMetrics metrics, Event<UserAction> actions) {
+    this(broadcaster, metrics, actions::fire);
+  }
+
+  /** A bus that hands user actions to {@code actions}. */
+  public LocalBus(Broadcaster broadcaster, HubMetrics metrics, Consumer<UserAction> actions) {
     this.broadcaster = broadcaster;
     this.metrics = metrics;
+    this.actions = actions;
+  }
+
+  /** A bus that has no one to apply user actions (tests of delivery alone). */
+  public LocalBus(Broadcaster broadcaster, HubMetrics metrics) {
+    this(broadcaster, metrics, action -> {});
   }
 
   /** For the container's client proxy only. */
   protected LocalBus() {
-    this(null, null);
+    this(null, null, (Consumer<UserAction>) null);
   }
 
   @Override
@@ -45,5 +59,24 @@ public class LocalBus implements Bus {
   @Override
   public void toUser(String userId, Frame frame) {
     broadcaster.toUser(userId, frame);
+  }
+
+  @Override
+  public void toGroup(String group, Frame frame) {
+    long started = System.nanoTime();
+    int recipients = broadcaster.toGroup(group, frame);
+    metrics.fanout(recipients, System.nanoTime() - started);
+  }
+
+  @Override
+  public void toAll(Frame frame) {
+    long started = System.nanoTime();
+    int recipients = broadcaster.toAll(frame);
+    metrics.fanout(recipients, System.nanoTime() - started);
+  }
+
+  @Override
+  public void act(UserAction action) {
+    actions.accept(action);
   }
 }

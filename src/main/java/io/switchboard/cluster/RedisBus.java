@@ -18,9 +18,13 @@ import java.util.logging.Logger;
  *   <li>room frames on the room's channel {@code sb:r:{room}}, to which a node listens exactly
  *       while the room has members on it (the room streams subscribe and unsubscribe it), so Redis
  *       work per frame does not grow with the room's size;
- *   <li>frames for a connection or a user on the cluster-wide channel {@code sb:x}, each node
- *       delivering to its own connections.
+ *   <li>frames for a connection, a user, a group or everyone, and backends' {@link UserAction}s, on
+ *       the cluster-wide channel {@code sb:x}, each node delivering to (or acting on) its own
+ *       connections.
  * </ul>
+ *
+ * <p>A frame is encoded once, by the publishing node; each other node decodes it once and hands
+ * that one frame to all of its addressed connections.
  *
  * <p>Order: frames one thread publishes to one room reach every node in publish order (one FIFO
  * command connection, one channel). When Redis is unreachable, the frame still reaches this node's
@@ -86,6 +90,39 @@ public class RedisBus implements Bus {
     publish(DIRECT_CHANNEL, "u\n" + engine.nodeId() + "\n" + userId + "\n" + encode(frame));
   }
 
+  @Override
+  public void toGroup(String group, Frame frame) {
+    local.toGroup(group, frame);
+    publish(DIRECT_CHANNEL, "g\n" + engine.nodeId() + "\n" + group + "\n" + encode(frame));
+  }
+
+  @Override
+  public void toAll(Frame frame) {
+    local.toAll(frame);
+    publish(DIRECT_CHANNEL, "e\n" + engine.nodeId() + "\n\n" + encode(frame));
+  }
+
+  /**
+   * Applied here at once, and on the other nodes when the action arrives; actions one thread
+   * publishes reach every node in order (one command connection, one channel).
+   */
+  @Override
+  public void act(UserAction action) {
+    local.act(action);
+    publish(
+        DIRECT_CHANNEL,
+        "a\n"
+            + engine.nodeId()
+            + "\n"
+            + action.userId()
+            + "\n"
+            + action.kind().name()
+            + "\n"
+            + orEmpty(action.roomId())
+            + "\n"
+            + orEmpty(action.reason()));
+  }
+
   private void publish(String channel, String message) {
     engine
         .commands()
@@ -116,11 +153,22 @@ public class RedisBus implements Bus {
     if (parts[1].equals(engine.nodeId())) {
       return;
     }
+    if (parts[0].equals("a")) {
+      local.act(
+          new UserAction(
+              parts[2],
+              UserAction.Kind.valueOf(parts[3]),
+              parts[4].isEmpty() ? null : parts[4],
+              parts[5].isEmpty() ? null : parts[5]));
+      return;
+    }
     Frame frame = decode(parts[3], parts[4], parts[5]);
-    if (parts[0].equals("c")) {
-      broadcaster.toConnection(parts[2], frame);
-    } else {
-      local.toUser(parts[2], frame);
+    switch (parts[0]) {
+      case "c" -> broadcaster.toConnection(parts[2], frame);
+      case "u" -> local.toUser(parts[2], frame);
+      case "g" -> local.toGroup(parts[2], frame);
+      case "e" -> local.toAll(frame);
+      default -> LOG.fine(() -> "unknown cluster message kind: " + parts[0]);
     }
   }
 

@@ -2,6 +2,7 @@ package io.switchboard.command;
 
 import io.switchboard.access.AccessPolicy;
 import io.switchboard.config.HubConfig;
+import io.switchboard.inbox.Inboxes;
 import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
 import io.switchboard.protocol.CloseCodes;
@@ -33,6 +34,7 @@ public class Dispatcher {
   private final PresenceCommands presence;
   private final DirectMessages direct;
   private final TokenRefresh refresh;
+  private final Inboxes inboxes;
   private final AccessPolicy access;
   private final HubConfig config;
   private final RateLimiter rateLimiter;
@@ -44,6 +46,7 @@ public class Dispatcher {
       PresenceCommands presence,
       DirectMessages direct,
       TokenRefresh refresh,
+      Inboxes inboxes,
       AccessPolicy access,
       HubConfig config,
       RateLimiter rateLimiter,
@@ -52,6 +55,7 @@ public class Dispatcher {
     this.presence = presence;
     this.direct = direct;
     this.refresh = refresh;
+    this.inboxes = inboxes;
     this.access = access;
     this.config = config;
     this.rateLimiter = rateLimiter;
@@ -60,7 +64,7 @@ public class Dispatcher {
 
   /** For the container's client proxy only. */
   protected Dispatcher() {
-    this(null, null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null, null);
   }
 
   public void dispatch(Connection connection, Inbound inbound) {
@@ -173,6 +177,7 @@ public class Dispatcher {
       case AUTH ->
           throw new ProtocolException(
               ErrorCode.UNKNOWN_TYPE, "already authenticated: send auth.refresh for a new token");
+      case INBOX_ACK -> inboxes.ack(connection, request.payload());
       default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type");
     }
   }

@@ -104,12 +104,45 @@ public class RoomCommands {
   void join(Connection connection, JsonObject payload, String messageId) {
     String roomId = Payloads.roomId(payload);
     access.checkRoom(connection.caller(), roomId, RoomPolicy.Right.JOIN);
-    int maxRooms = config.settings().maxRoomsPerConnection();
     boolean rejoin = rooms.isMember(roomId, connection);
     JoinOptions options =
         rejoin
             ? new JoinOptions(0, JoinOptions.of(payload, 0).since())
             : JoinOptions.of(payload, settings().history());
+    attach(connection, roomId, options, rejoin, messageId);
+  }
+
+  /**
+   * Joins the connection to the room because a backend asked (server API): no room rule applies,
+   * the backend decides. The connection gets {@code room.joined} without history, as after a {@code
+   * room.join} that asked for none, and the others hear of the arrival as usual. A refusal (room
+   * limit, cluster unavailable) reaches the connection as an {@code error} frame.
+   */
+  public void joinForBackend(Connection connection, String roomId) {
+    attach(connection, roomId, new JoinOptions(0, null), rooms.isMember(roomId, connection), null);
+  }
+
+  /**
+   * Takes the connection out of the room because a backend asked: it gets {@code room.left} with
+   * the reason, after the others got {@code room.member.left}. False when it was not a member.
+   */
+  public boolean removeForBackend(Connection connection, String roomId, String reason) {
+    if (!streams.detach(roomId, connection.id(), () -> rooms.leave(roomId, connection))) {
+      return false;
+    }
+    announcements.departed(roomId, connection.id(), connection.userId(), Duration.ZERO);
+    withUsers(
+        roomId,
+        users ->
+            connection.send(
+                Frame.fromServer(
+                    MessageType.ROOM_LEFT, roster(roomId, users).add("reason", reason).build())));
+    return true;
+  }
+
+  private void attach(
+      Connection connection, String roomId, JoinOptions options, boolean rejoin, String messageId) {
+    int maxRooms = config.settings().maxRoomsPerConnection();
     if (!rejoin && connection.roomCount() >= maxRooms) {
       throw new ProtocolException(
           ErrorCode.ROOM_LIMIT, "a connection may be in at most " + maxRooms + " rooms");

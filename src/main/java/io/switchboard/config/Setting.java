@@ -115,6 +115,20 @@ public enum Setting {
       9,
       "seconds",
       "A node whose lease in Redis is not renewed for this long is dead: the others take its users out."),
+  WS_API_RATE_LIMIT(
+      6000,
+      "requests",
+      "Server API requests one caller (API key name or token user) may make per WS_API_RATE_WINDOW."),
+  WS_API_RATE_WINDOW(60, "seconds", "The window WS_API_RATE_LIMIT applies to."),
+  WS_API_BATCH_SIZE(100, "items", "Items one POST /api/v1/batch may carry."),
+  WS_INBOX_SIZE(
+      100, "messages", "Messages kept per user in the inbox; beyond, the oldest is dropped."),
+  WS_INBOX_MAX_AGE(
+      604_800, "seconds", "Inbox messages older than this are dropped unacknowledged."),
+  WS_INBOX_USERS(
+      10_000,
+      "users",
+      "Users whose inbox this node keeps; beyond, the inbox least recently written to is dropped."),
   /** The MicroProfile JWT name, so one setting serves the container's MP-JWT and the hub. */
   MP_JWT_VERIFY_CLOCK_SKEW(
       "mp.jwt.verify.clock.skew",

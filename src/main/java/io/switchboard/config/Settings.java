@@ -28,7 +28,8 @@ public record Settings(
     Duration drainSpread,
     AuthSettings auth,
     RoomSettings rooms,
-    ClusterSettings cluster) {
+    ClusterSettings cluster,
+    ApiSettings api) {
 
   /** Numbers through {@code lookup}, text settings at their defaults. */
   public static Settings read(Function<Setting, Integer> lookup) {
@@ -55,6 +56,7 @@ public record Settings(
     AuthSettings auth = AuthSettings.read(t, v, violations);
     RoomSettings rooms = RoomSettings.read(v, violations);
     ClusterSettings cluster = ClusterSettings.read(t, v, violations);
+    ApiSettings api = ApiSettings.read(t, v, violations);
     if (!violations.isEmpty()) {
       throw new IllegalStateException(
           "Invalid Switchboard configuration: " + String.join("; ", violations));
@@ -76,7 +78,8 @@ public record Settings(
         Duration.ofSeconds(v.get(Setting.WS_DRAIN_SPREAD)),
         auth,
         rooms,
-        cluster);
+        cluster,
+        api);
   }
 
   /** Defaults only; what a deployment with no configuration gets. */

@@ -40,6 +40,12 @@ public enum TextSetting {
       "",
       "The Redis server of a cluster: redis://[[user]:password@]host[:port][/database], or"
           + " rediss:// for TLS. Required when WS_CLUSTER=redis."),
+  WS_API_KEYS(
+      "",
+      "Server API keys: comma list of name:secret or name:sha256:<hex of the secret's SHA-256>;"
+          + " empty means API keys are off."),
+  WS_API_PUBLISHER_GROUP(
+      "publisher", "A token whose groups contain this group may use the server API."),
   MP_JWT_VERIFY_PUBLICKEY(
       "mp.jwt.verify.publickey", "", "The verification key: PEM, a JWK or a JWK Set, as text."),
   MP_JWT_VERIFY_PUBLICKEY_LOCATION(
@@ -97,7 +103,11 @@ public enum TextSetting {
     if (confidential) {
       return value.isEmpty() ? "" : "(set, not shown)";
     }
-    return this == WS_REDIS_URL ? ClusterSettings.redacted(value) : value;
+    return switch (this) {
+      case WS_REDIS_URL -> ClusterSettings.redacted(value);
+      case WS_API_KEYS -> ApiSettings.redacted(value);
+      default -> value;
+    };
   }
 
   /** The MicroProfile Config property name. */

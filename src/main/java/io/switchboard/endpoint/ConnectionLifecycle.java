@@ -10,6 +10,7 @@ import io.switchboard.command.Dispatcher;
 import io.switchboard.command.RoomCommands;
 import io.switchboard.config.HubConfig;
 import io.switchboard.config.Settings;
+import io.switchboard.inbox.Inboxes;
 import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
 import io.switchboard.node.Drain;
@@ -44,9 +45,9 @@ import java.util.logging.Logger;
  * Opens and closes connections, for every endpoint alike: refuses a connection whose handshake was
  * refused, holds one opened without a token under first-message authentication until its {@code
  * auth} frame, applies the limits to the session, admits the connection within the node's
- * connection limits, greets the client, joins the room its path names ({@code /ws/rooms/{room_id}}
- * under the rules of {@code room.join}), and on close removes every trace of it (rooms, user index,
- * rate state, queue).
+ * connection limits, greets the client, replays the user's inbox, joins the room its path names
+ * ({@code /ws/rooms/{room_id}} under the rules of {@code room.join}), and on close removes every
+ * trace of it (rooms, user index, rate state, queue).
  */
 @ApplicationScoped
 public class ConnectionLifecycle {
@@ -63,6 +64,7 @@ public class ConnectionLifecycle {
   @Inject RoomCommands rooms;
   @Inject RateLimiter rateLimiter;
   @Inject Drain drain;
+  @Inject Inboxes inboxes;
   @Inject HubMetrics metrics;
   @Inject Dispatcher dispatcher;
   @Inject Authenticator authenticator;
@@ -235,8 +237,14 @@ public class ConnectionLifecycle {
 
   private void greet(
       Session session, Connection connection, Caller caller, Settings settings, String pathRoom) {
-    connection.send(
-        Frame.fromServer(MessageType.CONNECTION_ESTABLISHED, established(connection, settings)));
+    inboxes.attach(
+        connection,
+        () -> {
+          connection.send(
+              Frame.fromServer(
+                  MessageType.CONNECTION_ESTABLISHED, established(connection, settings)));
+          return true;
+        });
     recordHandshake(session);
     LOG.info(
         () ->

@@ -120,6 +120,15 @@ public class RedisRoomStreams implements RoomStreams {
             .whenComplete(
                 (replay, failure) -> settle(line, memberId, failure == null && replay.isPresent()));
       }
+
+      @Override
+      public CompletionStage<Replay> read(Position since, int history, long nowNanos) {
+        RoomLine line = acquire(roomId);
+        return RedisRoomStreams.this
+            .attach(line, () -> true, since, history, replay -> {}, 1)
+            .whenComplete((replay, failure) -> settle(line, null, false))
+            .thenApply(Optional::orElseThrow);
+      }
     };
   }
 

@@ -59,4 +59,11 @@ public interface RoomStream {
       int history,
       Consumer<Replay> deliver,
       long nowNanos);
+
+  /**
+   * What a joiner at {@code since} asking for {@code history} messages would be replayed, with the
+   * same continuity answer, without making anyone a member: the history read of the server API.
+   * Fails as {@link #attach} does when the engine is unavailable.
+   */
+  CompletionStage<Replay> read(Position since, int history, long nowNanos);
 }

@@ -11,6 +11,9 @@ import io.switchboard.config.ClusterMode;
 import io.switchboard.config.ClusterSettings;
 import io.switchboard.config.HubConfig;
 import io.switchboard.config.Settings;
+import io.switchboard.inbox.InboxLimits;
+import io.switchboard.inbox.Inboxes;
+import io.switchboard.inbox.MemoryInbox;
 import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
 import io.switchboard.metrics.Traffic;
@@ -77,6 +80,7 @@ class RoomCommandsOnRedisTest {
               new Announcements(presence, rooms, bus, config)),
           new DirectMessages(connections, directory, bus),
           new TokenRefresh(token -> null, roomCommands),
+          new Inboxes(new MemoryInbox(InboxLimits.of(config.settings())), bus),
           access,
           config,
           new RateLimiter(config),

@@ -10,6 +10,9 @@ import io.switchboard.command.RoomCommands;
 import io.switchboard.command.TokenRefresh;
 import io.switchboard.config.HubConfig;
 import io.switchboard.config.Settings;
+import io.switchboard.inbox.InboxLimits;
+import io.switchboard.inbox.Inboxes;
+import io.switchboard.inbox.MemoryInbox;
 import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
 import io.switchboard.metrics.Traffic;
@@ -62,6 +65,7 @@ public final class LocalNode {
                 rooms, directory, presence, new Typing(), bus, config, access, announcements),
             new DirectMessages(connections, directory, bus),
             new TokenRefresh(verifier, roomCommands),
+            new Inboxes(new MemoryInbox(InboxLimits.of(settings)), bus),
             access,
             config,
             new RateLimiter(config),
