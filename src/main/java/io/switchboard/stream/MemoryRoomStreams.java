@@ -3,6 +3,7 @@ package io.switchboard.stream;
 import io.switchboard.cluster.LocalBus;
 import io.switchboard.config.HubConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.logging.Logger;
  * least recently is evicted, and the room starts a new epoch when it is next used.
  */
 @ApplicationScoped
+@Typed(MemoryRoomStreams.class)
 public class MemoryRoomStreams implements RoomStreams {
 
   private static final Logger LOG = Logger.getLogger(MemoryRoomStreams.class.getName());
