@@ -29,7 +29,9 @@ public class AccessPolicy {
 
   @Inject
   public AccessPolicy(HubConfig config) {
-    this(rooms(config.settings().auth()), messages(config.settings().auth()));
+    this(
+        rooms(config.settings().auth()),
+        messages(config.settings().auth(), config.settings().bridge().appPrefix()));
     LOG.info(
         () ->
             "Switchboard access rules: rooms=["
@@ -59,6 +61,11 @@ public class AccessPolicy {
     messages.refusal(caller, type).ifPresent(AccessPolicy::forbid);
   }
 
+  /** Applies the message rules to an app message type. */
+  public void checkApp(Caller caller, String type) {
+    messages.appRefusal(caller, type).ifPresent(AccessPolicy::forbid);
+  }
+
   public void checkRoom(Caller caller, String roomId, RoomPolicy.Right right) {
     rooms.refusal(caller, roomId, right).ifPresent(AccessPolicy::forbid);
   }
@@ -78,8 +85,8 @@ public class AccessPolicy {
     return parse(() -> RoomPolicy.parse(auth.roomRules(), auth.guestRooms()));
   }
 
-  private static MessagePolicy messages(AuthSettings auth) {
-    return parse(() -> MessagePolicy.parse(auth.messageRules()));
+  private static MessagePolicy messages(AuthSettings auth, String appPrefix) {
+    return parse(() -> MessagePolicy.parse(auth.messageRules(), appPrefix));
   }
 
   private static <T> T parse(Supplier<T> parser) {

@@ -1,6 +1,7 @@
 package io.switchboard.command;
 
 import io.switchboard.access.AccessPolicy;
+import io.switchboard.bridge.AppMessages;
 import io.switchboard.config.HubConfig;
 import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
@@ -37,6 +38,7 @@ public class Dispatcher {
   private final HubConfig config;
   private final RateLimiter rateLimiter;
   private final HubMetrics metrics;
+  private final AppMessages apps;
 
   @Inject
   public Dispatcher(
@@ -47,7 +49,8 @@ public class Dispatcher {
       AccessPolicy access,
       HubConfig config,
       RateLimiter rateLimiter,
-      HubMetrics metrics) {
+      HubMetrics metrics,
+      AppMessages apps) {
     this.rooms = rooms;
     this.presence = presence;
     this.direct = direct;
@@ -56,11 +59,12 @@ public class Dispatcher {
     this.config = config;
     this.rateLimiter = rateLimiter;
     this.metrics = metrics;
+    this.apps = apps;
   }
 
   /** For the container's client proxy only. */
   protected Dispatcher() {
-    this(null, null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null, null);
   }
 
   public void dispatch(Connection connection, Inbound inbound) {
@@ -73,6 +77,10 @@ public class Dispatcher {
     if (inbound instanceof Inbound.Rejected rejected) {
       metrics.messageIn("invalid", inbound.bytes());
       reject(connection, rejected.code(), rejected.reason(), rejected.messageId());
+      return;
+    }
+    if (inbound instanceof Inbound.Custom custom) {
+      custom(connection, custom);
       return;
     }
     Inbound.Request request = (Inbound.Request) inbound;
@@ -171,6 +179,25 @@ public class Dispatcher {
       case HEARTBEAT_PONG -> pong(connection, request);
       case AUTH_REFRESH -> refresh.refresh(connection, request.payload());
       default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type");
+    }
+  }
+
+  /** App messages (bridge on, type under the app prefix); any other type is unknown. */
+  private void custom(Connection connection, Inbound.Custom message) {
+    if (!apps.isApp(message.type())) {
+      metrics.messageIn("unknown", message.bytes());
+      reject(connection, ErrorCode.UNKNOWN_TYPE, "unknown message type", message.messageId());
+      return;
+    }
+    metrics.messageIn("app", message.bytes());
+    try {
+      access.checkApp(connection.caller(), message.type());
+      apps.forward(connection, message);
+    } catch (ProtocolException e) {
+      reject(connection, e.code(), e.getMessage(), message.messageId());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "failed to forward " + message.type() + " on " + connection, e);
+      reject(connection, ErrorCode.INTERNAL_ERROR, "internal error", message.messageId());
     }
   }
 

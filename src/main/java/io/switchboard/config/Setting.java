@@ -85,6 +85,28 @@ public enum Setting {
       1000,
       "users",
       "Above this many users a room sends room.occupancy updates instead of per-member notices."),
+  WS_APP_REQUEST_TIMEOUT(
+      5,
+      "seconds",
+      "An app message sent with reply: true that the backend has not answered within this long gets error backend_timeout."),
+  WS_APP_MAX_PENDING(
+      1000,
+      "requests",
+      "App requests awaiting a backend reply on this node; beyond: backend_busy."),
+  WS_APP_MAX_PENDING_PER_CONNECTION(
+      10,
+      "requests",
+      "App requests one connection may have awaiting a reply; beyond: backend_busy."),
+  WS_NATS_RECONNECT_BUFFER(
+      8 * 1_048_576,
+      "bytes",
+      "Bytes the NATS client buffers while reconnecting; beyond, app messages get backend_unavailable."),
+  WS_NATS_ACK_WAIT(
+      30,
+      "seconds",
+      "How long NATS waits for the bridge's ack of an inbound message before it redelivers it."),
+  WS_NATS_MAX_ACK_PENDING(
+      1000, "messages", "Inbound NATS messages delivered to the bridge and not yet acknowledged."),
   /** The MicroProfile JWT name, so one setting serves the container's MP-JWT and the hub. */
   MP_JWT_VERIFY_CLOCK_SKEW(
       "mp.jwt.verify.clock.skew",

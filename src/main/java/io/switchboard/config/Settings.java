@@ -27,7 +27,8 @@ public record Settings(
     int maxConnectionsPerUser,
     Duration drainSpread,
     AuthSettings auth,
-    RoomSettings rooms) {
+    RoomSettings rooms,
+    BridgeSettings bridge) {
 
   /** Numbers through {@code lookup}, text settings at their defaults. */
   public static Settings read(Function<Setting, Integer> lookup) {
@@ -53,6 +54,7 @@ public record Settings(
     List<String> violations = violations(v);
     AuthSettings auth = AuthSettings.read(t, v, violations);
     RoomSettings rooms = RoomSettings.read(v, violations);
+    BridgeSettings bridge = BridgeSettings.read(t, v, violations);
     if (!violations.isEmpty()) {
       throw new IllegalStateException(
           "Invalid Switchboard configuration: " + String.join("; ", violations));
@@ -73,7 +75,8 @@ public record Settings(
         v.get(Setting.WS_MAX_CONNECTIONS_PER_USER),
         Duration.ofSeconds(v.get(Setting.WS_DRAIN_SPREAD)),
         auth,
-        rooms);
+        rooms,
+        bridge);
   }
 
   /** Defaults only; what a deployment with no configuration gets. */

@@ -22,6 +22,18 @@ public enum TextSetting {
   WS_DEV_TOKENS(
       "false",
       "Development only: serves /dev/token (loopback callers) signing with a key made at startup."),
+  WS_NATS_URL(
+      "",
+      "NATS server URL(s), comma separated, such as nats://nats:4222; empty turns the bridge off."),
+  WS_NATS_SUBJECT_PREFIX(
+      "switchboard", "First subject tokens of every subject the NATS bridge reads or writes."),
+  WS_NATS_STREAM(
+      "SWITCHBOARD",
+      "JetStream stream the bridge reads inbound messages from (created if absent)."),
+  WS_NATS_CONSUMER(
+      "switchboard", "Durable JetStream consumer the bridge reads with (created if absent)."),
+  WS_APP_MESSAGE_PREFIX(
+      "app.", "Client message types starting with this are app messages, forwarded to NATS."),
   MP_JWT_VERIFY_PUBLICKEY(
       "mp.jwt.verify.publickey", "", "The verification key: PEM, a JWK or a JWK Set, as text."),
   MP_JWT_VERIFY_PUBLICKEY_LOCATION(

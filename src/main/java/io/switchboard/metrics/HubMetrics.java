@@ -61,6 +61,18 @@ public class HubMetrics implements Traffic {
           "switchboard_slow_consumer_disconnects",
           "Connections closed as slow consumers (4002)",
           null);
+  private final Family appMessages =
+      counter(
+          "switchboard_app_messages",
+          "Client app messages forwarded to NATS, by outcome (published, replied, timed_out,"
+              + " no_responders)",
+          "outcome");
+  private final Family natsInbound =
+      counter(
+          "switchboard_nats_inbound",
+          "Messages the NATS bridge read from JetStream, by outcome (delivered, duplicate,"
+              + " rejected, retried)",
+          "outcome");
   private final Family heartbeatRoundTrip =
       new Family(
           Kind.HISTOGRAM,
@@ -135,6 +147,16 @@ public class HubMetrics implements Traffic {
   /** A frame refused by the rate limiter. */
   public void rateLimited() {
     rateLimited.record(null, 1);
+  }
+
+  /** A client app message forwarded to NATS, or the outcome of its request. */
+  public void appMessage(String outcome) {
+    appMessages.record(outcome, 1);
+  }
+
+  /** A message read by the NATS bridge, by what became of it. */
+  public void natsInbound(String outcome) {
+    natsInbound.record(outcome, 1);
   }
 
   /** A heartbeat round trip, in milliseconds. */

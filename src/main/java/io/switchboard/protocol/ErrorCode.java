@@ -28,6 +28,19 @@ public enum ErrorCode {
   /** A direct message to a connection or user that is not connected. */
   TARGET_NOT_FOUND,
   /**
+   * An app message could not reach a backend: the NATS bridge is disconnected, its buffer is full,
+   * or (for a request) no backend listens on the message's subject.
+   */
+  BACKEND_UNAVAILABLE,
+  /** No backend answered an app request within {@code WS_APP_REQUEST_TIMEOUT}. */
+  BACKEND_TIMEOUT,
+  /**
+   * Too many app requests await a reply, on this connection ({@code
+   * WS_APP_MAX_PENDING_PER_CONNECTION}) or on the node ({@code WS_APP_MAX_PENDING}), or one with
+   * the same {@code message_id} does. Nothing was sent.
+   */
+  BACKEND_BUSY,
+  /**
    * The caller's groups do not allow the request (a room rule, a message rule, or a guest outside
    * the guest rooms); the connection stays open.
    */

@@ -23,6 +23,12 @@ public sealed interface Inbound {
   record Request(MessageType type, String messageId, JsonObject payload, int bytes)
       implements Inbound {}
 
+  /**
+   * A well-formed frame whose type is none of the hub's own client types: an app message when the
+   * type starts with {@code WS_APP_MESSAGE_PREFIX} and the NATS bridge is on, else an unknown type.
+   */
+  record Custom(String type, String messageId, JsonObject payload, int bytes) implements Inbound {}
+
   /** A frame that cannot be handled, with the reason to send back. */
   record Rejected(ErrorCode code, String reason, String messageId, int bytes) implements Inbound {}
 }

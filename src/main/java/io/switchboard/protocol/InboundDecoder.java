@@ -58,10 +58,7 @@ public class InboundDecoder implements Decoder.Text<Inbound> {
         payload == JsonValue.NULL ? JsonValue.EMPTY_JSON_OBJECT : payload.asJsonObject();
     return MessageType.fromClient(type.getString())
         .<Inbound>map(t -> new Inbound.Request(t, messageId, body, bytes))
-        .orElseGet(
-            () ->
-                new Inbound.Rejected(
-                    ErrorCode.UNKNOWN_TYPE, "unknown message type", messageId, bytes));
+        .orElseGet(() -> new Inbound.Custom(type.getString(), messageId, body, bytes));
   }
 
   @Override

@@ -30,6 +30,12 @@ public enum MessageType {
   AUTH_EXPIRING("auth.expiring", Direction.SERVER, Delivery.DURABLE),
   AUTH_REFRESH("auth.refresh", Direction.CLIENT, Delivery.DURABLE),
   AUTH_REFRESHED("auth.refreshed", Direction.SERVER, Delivery.DURABLE),
+  /**
+   * A backend's answer to a client's app message sent with {@code reply: true}, correlated by
+   * {@code ref_message_id}. App messages themselves have types the application defines, under
+   * {@code WS_APP_MESSAGE_PREFIX}, and are not listed here.
+   */
+  APP_REPLY("app.reply", Direction.SERVER, Delivery.DURABLE),
   FLOW_SLOW("flow.slow", Direction.SERVER, Delivery.EPHEMERAL),
   SERVER_DRAINING("server.draining", Direction.SERVER, Delivery.DURABLE),
   ROOM_BROADCAST_ACK("room.broadcast.ack", Direction.SERVER, Delivery.DURABLE),

@@ -49,4 +49,40 @@ class MessagePolicyTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("WS_MESSAGE_RULES rule ");
   }
+
+  @Test
+  void appTypesAreRestrictedByTheirMostSpecificRule() {
+    MessagePolicy apps =
+        MessagePolicy.parse(
+            "app.orders.refund=admin; app.orders.*=staff|admin; app.*=*; message.direct=staff",
+            "app.");
+
+    assertThat(apps.appRefusal(Callers.user("s", "staff"), "app.orders.create")).isEmpty();
+    assertThat(apps.appRefusal(Callers.user("u"), "app.orders.create"))
+        .hasValue("sending app.orders.create needs you to be in one of the groups staff, admin");
+    assertThat(apps.appRefusal(Callers.user("s", "staff"), "app.orders.refund")).isPresent();
+    assertThat(apps.appRefusal(Callers.user("a", "admin"), "app.orders.refund")).isEmpty();
+    assertThat(apps.appRefusal(Callers.user("u"), "app.chat.ping")).isEmpty();
+    assertThat(apps.appRefusal(Caller.guest(), "app.chat.ping")).isPresent();
+    assertThat(apps.refusal(Callers.user("u"), MessageType.MESSAGE_DIRECT)).isPresent();
+  }
+
+  @Test
+  void appTypesWithoutARuleAreOpen() {
+    assertThat(MessagePolicy.parse("", "app.").appRefusal(Caller.guest(), "app.x")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"app.*.x=staff", "app.=staff", "app.a=staff;app.a=admin"})
+  void malformedAppRulesAreRejected(String rules) {
+    assertThatThrownBy(() -> MessagePolicy.parse(rules, "app."))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("WS_MESSAGE_RULES rule");
+  }
+
+  @Test
+  void withoutAnAppPrefixAppRulesAreUnknownTypes() {
+    assertThatThrownBy(() -> MessagePolicy.parse("app.x=staff"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

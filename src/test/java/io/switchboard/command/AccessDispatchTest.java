@@ -8,6 +8,8 @@ import io.switchboard.access.RoomPolicy;
 import io.switchboard.auth.Caller;
 import io.switchboard.auth.Rejection;
 import io.switchboard.auth.TokenRejectedException;
+import io.switchboard.bridge.AppMessages;
+import io.switchboard.bridge.NatsLink;
 import io.switchboard.cluster.LocalBus;
 import io.switchboard.config.HubConfig;
 import io.switchboard.config.Settings;
@@ -59,7 +61,8 @@ class AccessDispatchTest {
           access,
           config,
           new RateLimiter(config),
-          new HubMetrics());
+          new HubMetrics(),
+          new AppMessages(new NatsLink(), config, new HubMetrics()));
   private final InboundDecoder decoder = new InboundDecoder();
 
   /** Stands in for the verifier: {@code user:group|group} is a valid token, {@code bad} is not. */

@@ -7,6 +7,8 @@ import io.switchboard.access.MessagePolicy;
 import io.switchboard.access.RoomPolicy;
 import io.switchboard.auth.Rejection;
 import io.switchboard.auth.TokenRejectedException;
+import io.switchboard.bridge.AppMessages;
+import io.switchboard.bridge.NatsLink;
 import io.switchboard.cluster.LocalBus;
 import io.switchboard.config.HubConfig;
 import io.switchboard.config.Setting;
@@ -66,7 +68,8 @@ class DispatcherTest {
           access,
           config,
           new RateLimiter(config),
-          new HubMetrics());
+          new HubMetrics(),
+          new AppMessages(new NatsLink(), config, new HubMetrics()));
   private final InboundDecoder decoder = new InboundDecoder();
 
   private Peer connect(String user) {

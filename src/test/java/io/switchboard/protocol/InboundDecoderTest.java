@@ -52,9 +52,6 @@ class InboundDecoderTest {
         "{\"type\":42}                    | INVALID_ENVELOPE |",
         "{\"type\":\"room.join\",\"payload\":[]}            | INVALID_ENVELOPE | ",
         "{\"type\":\"room.join\",\"message_id\":7}          | INVALID_ENVELOPE | ",
-        "{\"type\":\"no.such\",\"message_id\":\"m9\"}       | UNKNOWN_TYPE     | m9",
-        "{\"type\":\"connection.established\"}              | UNKNOWN_TYPE     | ",
-        "{\"type\":\"error\",\"message_id\":\"m8\"}         | UNKNOWN_TYPE     | m8",
         "{\"type\":5,\"message_id\":\"m7\"}                 | INVALID_ENVELOPE | m7"
       })
   void badFramesAreRejectedWithACodeAndTheirMessageIdWhenReadable(
@@ -68,6 +65,23 @@ class InboundDecoderTest {
               assertThat(r.code()).isEqualTo(code);
               assertThat(r.messageId()).isEqualTo(ref);
               assertThat(r.reason()).isNotBlank();
+            });
+  }
+
+  @ParameterizedTest
+  @CsvSource({"app.orders.create", "no.such", "connection.established", "error"})
+  void aTypeThatIsNoneOfTheHubsClientTypesIsLeftToTheDispatcher(String type) {
+    Inbound inbound =
+        decoder.decode(
+            "{\"type\":\"" + type + "\",\"message_id\":\"m9\",\"payload\":{\"data\":1}}");
+
+    assertThat(inbound)
+        .isInstanceOfSatisfying(
+            Inbound.Custom.class,
+            c -> {
+              assertThat(c.type()).isEqualTo(type);
+              assertThat(c.messageId()).isEqualTo("m9");
+              assertThat(c.payload().getInt("data")).isEqualTo(1);
             });
   }
 

@@ -1,0 +1,185 @@
+package io.switchboard.bridge;
+
+import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
+import io.nats.client.ErrorListener;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.switchboard.config.BridgeSettings;
+import io.switchboard.config.HubConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * This node's one connection to NATS, when {@code WS_NATS_URL} is set. It connects in the
+ * background, so a NATS server that is down delays nothing but the bridge, and reconnects forever;
+ * while it reconnects, outgoing messages are buffered up to {@code WS_NATS_RECONNECT_BUFFER} bytes.
+ *
+ * <p>Threads: the client's reader, writer, dispatchers, connect and callback tasks run on a pool of
+ * the container's {@link ManagedThreadFactory} threads owned by this bean, its timers on the
+ * container's {@link ManagedScheduledExecutorService}; none runs on a container I/O thread. Once
+ * connected (and after every reconnect) it fires {@link NatsReady} so that consumers can
+ * (re)attach.
+ */
+@ApplicationScoped
+public class NatsLink {
+
+  private static final Logger LOG = Logger.getLogger(NatsLink.class.getName());
+
+  /** The client needs a handful of long-lived tasks (reader, writer, one per dispatcher). */
+  private static final int MAX_THREADS = 16;
+
+  @Resource ManagedThreadFactory threadFactory;
+  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject HubConfig config;
+  @Inject Event<NatsReady> ready;
+
+  private final AtomicLong reconnects = new AtomicLong();
+  private final AtomicLong disconnects = new AtomicLong();
+  private volatile Connection connection;
+  private volatile boolean connected;
+  private ThreadPoolExecutor pool;
+  private Future<?> connecting;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    BridgeSettings settings = config.settings().bridge();
+    if (!settings.enabled()) {
+      return;
+    }
+    pool =
+        new ThreadPoolExecutor(
+            0, MAX_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory);
+    Options options =
+        new Options.Builder()
+            .servers(
+                Arrays.stream(settings.natsUrl().split(","))
+                    .map(String::trim)
+                    .toArray(String[]::new))
+            .connectionName("switchboard")
+            .maxReconnects(-1)
+            .reconnectWait(Duration.ofMillis(500))
+            .reconnectBufferSize(settings.reconnectBuffer())
+            .reportNoResponders()
+            .useTimeoutException()
+            .requestCleanupInterval(Duration.ofMillis(250))
+            .executor(pool)
+            .connectExecutor(pool)
+            .callbackExecutor(pool)
+            .scheduledExecutor(scheduler)
+            .connectionListener(this::onEvent)
+            .errorListener(new Errors())
+            .build();
+    LOG.info(() -> "NATS bridge connecting to " + settings.natsUrl());
+    connecting =
+        pool.submit(
+            () -> {
+              try {
+                Nats.connectReconnectOnConnect(options);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } catch (Exception e) {
+                LOG.log(Level.WARNING, "NATS bridge could not connect", e);
+              }
+            });
+  }
+
+  /** Whether the bridge is configured at all. */
+  public boolean enabled() {
+    return config.settings().bridge().enabled();
+  }
+
+  /** Whether the connection is up right now. */
+  public boolean isConnected() {
+    return connected;
+  }
+
+  /** The connection, once it has been established (it may be reconnecting). */
+  public Optional<Connection> connection() {
+    return Optional.ofNullable(connection);
+  }
+
+  public long reconnects() {
+    return reconnects.get();
+  }
+
+  public long disconnects() {
+    return disconnects.get();
+  }
+
+  @PreDestroy
+  void stop() {
+    if (connecting != null) {
+      connecting.cancel(true);
+    }
+    Connection current = connection;
+    if (current != null) {
+      try {
+        current.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+  }
+
+  private void onEvent(Connection source, ConnectionListener.Events type) {
+    switch (type) {
+      case CONNECTED, RECONNECTED -> {
+        connection = source;
+        connected = true;
+        if (type == ConnectionListener.Events.RECONNECTED) {
+          reconnects.incrementAndGet();
+        }
+        LOG.info(() -> "NATS bridge " + type.getEvent() + ": " + source.getConnectedUrl());
+        ready.fire(new NatsReady(source));
+      }
+      case DISCONNECTED -> {
+        connected = false;
+        disconnects.incrementAndGet();
+        LOG.warning("NATS bridge disconnected; reconnecting");
+      }
+      case CLOSED -> {
+        connected = false;
+        LOG.info("NATS bridge connection closed");
+      }
+      default -> {}
+    }
+  }
+
+  /** One log line per problem the client reports; never a message body. */
+  private static final class Errors implements ErrorListener {
+    @Override
+    public void errorOccurred(Connection conn, String error) {
+      LOG.warning(() -> "NATS error: " + error);
+    }
+
+    @Override
+    public void exceptionOccurred(Connection conn, Exception exp) {
+      LOG.fine(() -> "NATS client exception: " + exp);
+    }
+
+    @Override
+    public void slowConsumerDetected(Connection conn, io.nats.client.Consumer consumer) {
+      LOG.warning("NATS bridge is a slow consumer: messages were dropped by the client");
+    }
+  }
+}
