@@ -3,9 +3,9 @@ package io.switchboard.cluster;
 import io.switchboard.protocol.Frame;
 
 /**
- * Where a node publishes every room broadcast and direct message, so that each node of a cluster
- * can deliver it to its own connections. Endpoint and registry code only ever publish here;
- * swapping the in-memory bus for a distributed one changes nothing else.
+ * Where a node publishes every room broadcast, direct message, backend push and user action, so
+ * that each node of a cluster can deliver it to its own connections. Endpoint and registry code
+ * only ever publish here; swapping the in-memory bus for a distributed one changes nothing else.
  *
  * <p>Delivery contract, which every implementation must keep:
  *
@@ -31,4 +31,16 @@ public interface Bus {
 
   /** Every connection of the user, on every node. */
   void toUser(String userId, Frame frame);
+
+  /** Every connection whose caller's groups contain {@code group}, on every node. */
+  void toGroup(String group, Frame frame);
+
+  /** Every open connection, on every node. */
+  void toAll(Frame frame);
+
+  /**
+   * Has every node apply {@code action} to its own connections of the action's user, by firing it
+   * as a CDI event there. Actions for one user published by one thread are applied in order.
+   */
+  void act(UserAction action);
 }

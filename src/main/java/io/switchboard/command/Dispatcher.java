@@ -3,6 +3,7 @@ package io.switchboard.command;
 import io.switchboard.access.AccessPolicy;
 import io.switchboard.bridge.AppMessages;
 import io.switchboard.config.HubConfig;
+import io.switchboard.inbox.Inboxes;
 import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
 import io.switchboard.protocol.CloseCodes;
@@ -34,6 +35,7 @@ public class Dispatcher {
   private final PresenceCommands presence;
   private final DirectMessages direct;
   private final TokenRefresh refresh;
+  private final Inboxes inboxes;
   private final AccessPolicy access;
   private final HubConfig config;
   private final RateLimiter rateLimiter;
@@ -46,6 +48,7 @@ public class Dispatcher {
       PresenceCommands presence,
       DirectMessages direct,
       TokenRefresh refresh,
+      Inboxes inboxes,
       AccessPolicy access,
       HubConfig config,
       RateLimiter rateLimiter,
@@ -55,6 +58,7 @@ public class Dispatcher {
     this.presence = presence;
     this.direct = direct;
     this.refresh = refresh;
+    this.inboxes = inboxes;
     this.access = access;
     this.config = config;
     this.rateLimiter = rateLimiter;
@@ -64,7 +68,7 @@ public class Dispatcher {
 
   /** For the container's client proxy only. */
   protected Dispatcher() {
-    this(null, null, null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null, null, null);
   }
 
   public void dispatch(Connection connection, Inbound inbound) {
@@ -178,6 +182,7 @@ public class Dispatcher {
       case TYPING_STOP -> presence.typingStop(connection, request.payload());
       case HEARTBEAT_PONG -> pong(connection, request);
       case AUTH_REFRESH -> refresh.refresh(connection, request.payload());
+      case INBOX_ACK -> inboxes.ack(connection, request.payload());
       default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type");
     }
   }

@@ -73,10 +73,38 @@ public class RoomCommands {
   void join(Connection connection, JsonObject payload) {
     String roomId = Payloads.roomId(payload);
     access.checkRoom(connection.caller(), roomId, RoomPolicy.Right.JOIN);
-    int maxRooms = config.settings().maxRoomsPerConnection();
     boolean rejoin = rooms.isMember(roomId, connection);
-    JoinOptions options =
-        rejoin ? new JoinOptions(0, null) : JoinOptions.of(payload, settings().history());
+    join(
+        connection,
+        roomId,
+        rejoin ? new JoinOptions(0, null) : JoinOptions.of(payload, settings().history()));
+  }
+
+  /**
+   * Joins the connection to the room because a backend asked (server API): no room rule applies,
+   * the backend decides. The connection gets {@code room.joined} without history, as after a {@code
+   * room.join} that asked for none, and the others hear of the arrival as usual.
+   */
+  public void joinForBackend(Connection connection, String roomId) {
+    join(connection, roomId, new JoinOptions(0, null));
+  }
+
+  /**
+   * Takes the connection out of the room because a backend asked: it gets {@code room.left} with
+   * the reason, after the others got {@code room.member.left}. False when it was not a member.
+   */
+  public boolean removeForBackend(Connection connection, String roomId, String reason) {
+    if (!rooms.leave(roomId, connection)) {
+      return false;
+    }
+    announcements.departed(roomId, connection.id(), connection.userId(), 0);
+    connection.send(
+        Frame.fromServer(MessageType.ROOM_LEFT, roster(roomId).add("reason", reason).build()));
+    return true;
+  }
+
+  private void join(Connection connection, String roomId, JoinOptions options) {
+    int maxRooms = config.settings().maxRoomsPerConnection();
     Rooms.Join[] outcome = {Rooms.Join.CLOSED};
     streams
         .of(roomId)

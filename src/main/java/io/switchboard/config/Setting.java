@@ -85,6 +85,20 @@ public enum Setting {
       1000,
       "users",
       "Above this many users a room sends room.occupancy updates instead of per-member notices."),
+  WS_API_RATE_LIMIT(
+      6000,
+      "requests",
+      "Server API requests one caller (API key name or token user) may make per WS_API_RATE_WINDOW."),
+  WS_API_RATE_WINDOW(60, "seconds", "The window WS_API_RATE_LIMIT applies to."),
+  WS_API_BATCH_SIZE(100, "items", "Items one POST /api/v1/batch may carry."),
+  WS_INBOX_SIZE(
+      100, "messages", "Messages kept per user in the inbox; beyond, the oldest is dropped."),
+  WS_INBOX_MAX_AGE(
+      604_800, "seconds", "Inbox messages older than this are dropped unacknowledged."),
+  WS_INBOX_USERS(
+      10_000,
+      "users",
+      "Users whose inbox this node keeps; beyond, the inbox least recently written to is dropped."),
   WS_APP_REQUEST_TIMEOUT(
       5,
       "seconds",

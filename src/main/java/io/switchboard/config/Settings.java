@@ -28,6 +28,7 @@ public record Settings(
     Duration drainSpread,
     AuthSettings auth,
     RoomSettings rooms,
+    ApiSettings api,
     BridgeSettings bridge) {
 
   /** Numbers through {@code lookup}, text settings at their defaults. */
@@ -54,6 +55,7 @@ public record Settings(
     List<String> violations = violations(v);
     AuthSettings auth = AuthSettings.read(t, v, violations);
     RoomSettings rooms = RoomSettings.read(v, violations);
+    ApiSettings api = ApiSettings.read(t, v, violations);
     BridgeSettings bridge = BridgeSettings.read(t, v, violations);
     if (!violations.isEmpty()) {
       throw new IllegalStateException(
@@ -76,6 +78,7 @@ public record Settings(
         Duration.ofSeconds(v.get(Setting.WS_DRAIN_SPREAD)),
         auth,
         rooms,
+        api,
         bridge);
   }
 

@@ -22,6 +22,12 @@ public enum TextSetting {
   WS_DEV_TOKENS(
       "false",
       "Development only: serves /dev/token (loopback callers) signing with a key made at startup."),
+  WS_API_KEYS(
+      "",
+      "Server API keys: comma list of name:secret or name:sha256:<hex of the secret's SHA-256>;"
+          + " empty means API keys are off."),
+  WS_API_PUBLISHER_GROUP(
+      "publisher", "A token whose groups contain this group may use the server API."),
   WS_NATS_URL(
       "",
       "NATS server URL(s), comma separated, such as nats://nats:4222; empty turns the bridge off."),

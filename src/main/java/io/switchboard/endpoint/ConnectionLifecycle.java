@@ -7,6 +7,7 @@ import io.switchboard.auth.Rejection;
 import io.switchboard.command.RoomCommands;
 import io.switchboard.config.HubConfig;
 import io.switchboard.config.Settings;
+import io.switchboard.inbox.Inboxes;
 import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
 import io.switchboard.node.Drain;
@@ -35,7 +36,8 @@ import java.util.logging.Logger;
 /**
  * Opens and closes connections: refuses a connection whose handshake was refused, applies the
  * limits to the session, admits the connection within the node's connection limits, greets the
- * client, and on close removes every trace of it (rooms, user index, rate state, queue).
+ * client, replays the user's inbox, and on close removes every trace of it (rooms, user index, rate
+ * state, queue).
  */
 @ApplicationScoped
 public class ConnectionLifecycle {
@@ -48,6 +50,7 @@ public class ConnectionLifecycle {
   @Inject RoomCommands rooms;
   @Inject RateLimiter rateLimiter;
   @Inject Drain drain;
+  @Inject Inboxes inboxes;
   @Inject HubMetrics metrics;
 
   @Resource ManagedExecutorService executor;
@@ -76,8 +79,23 @@ public class ConnectionLifecycle {
       connection.close(CloseCodes.GOING_AWAY, "server shutting down");
       return;
     }
-    switch (connections.admit(
-        connection, settings.maxConnections(), settings.maxConnectionsPerUser())) {
+    Connections.Admission[] admitted = {null};
+    inboxes.attach(
+        connection,
+        () -> {
+          admitted[0] =
+              connections.admit(
+                  connection, settings.maxConnections(), settings.maxConnectionsPerUser());
+          if (admitted[0] != Connections.Admission.ADMITTED) {
+            return false;
+          }
+          session.getUserProperties().put(CONNECTION, connection);
+          connection.send(
+              Frame.fromServer(
+                  MessageType.CONNECTION_ESTABLISHED, established(connection, settings)));
+          return true;
+        });
+    switch (admitted[0]) {
       case SERVER_FULL -> refuse(connection, CloseCodes.TRY_AGAIN_LATER, "server full");
       case USER_FULL ->
           refuse(
@@ -85,10 +103,6 @@ public class ConnectionLifecycle {
               CloseCodes.TOO_MANY_USER_CONNECTIONS,
               "too many connections for this user");
       case ADMITTED -> {
-        session.getUserProperties().put(CONNECTION, connection);
-        connection.send(
-            Frame.fromServer(
-                MessageType.CONNECTION_ESTABLISHED, established(connection, settings)));
         recordHandshake(session);
         LOG.info(
             () ->

@@ -51,6 +51,10 @@ public enum ErrorCode {
   RATE_LIMITED,
   /** A binary frame: the protocol is JSON text only. */
   UNSUPPORTED_FRAME,
+  /** Server API: no credentials, or credentials the hub does not accept (HTTP 401). */
+  UNAUTHENTICATED,
+  /** Server API: a request body or message over the size limit (HTTP 413). Nothing was done. */
+  MESSAGE_TOO_LARGE,
   /** The server failed while handling the message; the connection stays usable. */
   INTERNAL_ERROR;
 

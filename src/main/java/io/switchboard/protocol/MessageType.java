@@ -48,6 +48,12 @@ public enum MessageType {
   TYPING_STARTED("typing.started", Direction.SERVER, Delivery.EPHEMERAL),
   TYPING_STOPPED("typing.stopped", Direction.SERVER, Delivery.EPHEMERAL),
   SERVER_ANNOUNCEMENT("server.announcement", Direction.SERVER, Delivery.DURABLE),
+  /** A backend's message to a user, a group or everyone (server API, bridges). */
+  MESSAGE_PUSH("message.push", Direction.SERVER, Delivery.DURABLE),
+  /** A kept message from a user's inbox; it stays there until the client sends inbox.ack. */
+  INBOX_ITEM("inbox.item", Direction.SERVER, Delivery.DURABLE),
+  INBOX_ACK("inbox.ack", Direction.CLIENT, Delivery.DURABLE),
+  INBOX_ACKED("inbox.acked", Direction.SERVER, Delivery.DURABLE),
   ERROR("error", Direction.SERVER, Delivery.DURABLE);
 
   /** Who may send a type. */

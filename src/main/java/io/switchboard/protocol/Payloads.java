@@ -55,7 +55,11 @@ public final class Payloads {
 
   /** {@code payload.room_id}: 1 to 128 characters from {@code A-Z a-z 0-9 _ . : -}. */
   public static String roomId(JsonObject payload) {
-    String roomId = requiredString(payload, "room_id");
+    return roomId(requiredString(payload, "room_id"));
+  }
+
+  /** {@code roomId} when it is 1 to 128 characters from {@code A-Z a-z 0-9 _ . : -}. */
+  public static String roomId(String roomId) {
     if (!ROOM_ID.matcher(roomId).matches()) {
       throw new ProtocolException(
           ErrorCode.INVALID_ROOM_ID,

@@ -42,6 +42,31 @@ public class Broadcaster {
     return connections.byId(connectionId).map(c -> c.send(frame) ? 1 : 0).orElse(0);
   }
 
+  /**
+   * Queues the frame on every connection whose caller carries the group. A scan of this node's
+   * connections, as for {@link #toAll}: groups change with {@code auth.refresh}, so an index would
+   * have to follow every refresh.
+   */
+  public int toGroup(String group, Frame frame) {
+    int delivered = 0;
+    for (Connection connection : connections.all()) {
+      if (connection.caller().groups().contains(group) && connection.send(frame)) {
+        delivered++;
+      }
+    }
+    return delivered;
+  }
+
+  public int toAll(Frame frame) {
+    int delivered = 0;
+    for (Connection connection : connections.all()) {
+      if (connection.send(frame)) {
+        delivered++;
+      }
+    }
+    return delivered;
+  }
+
   public int toUser(String userId, Frame frame) {
     int delivered = 0;
     for (Connection connection : connections.ofUser(userId)) {

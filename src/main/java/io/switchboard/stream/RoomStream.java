@@ -39,4 +39,14 @@ public interface RoomStream {
    */
   Optional<Replay> attach(
       BooleanSupplier attach, Position since, int history, Consumer<Replay> deliver, long nowNanos);
+
+  /**
+   * What a joiner at {@code since} asking for {@code history} messages would be replayed, without
+   * joining anyone: the history read of the server API, with the same continuity answer.
+   */
+  default Replay read(Position since, int history, long nowNanos) {
+    Replay[] out = {null};
+    attach(() -> true, since, history, replay -> out[0] = replay, nowNanos);
+    return out[0];
+  }
 }

@@ -13,6 +13,9 @@ import io.switchboard.bridge.NatsLink;
 import io.switchboard.cluster.LocalBus;
 import io.switchboard.config.HubConfig;
 import io.switchboard.config.Settings;
+import io.switchboard.inbox.InboxLimits;
+import io.switchboard.inbox.Inboxes;
+import io.switchboard.inbox.MemoryInbox;
 import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
 import io.switchboard.presence.Announcements;
@@ -58,6 +61,7 @@ class AccessDispatchTest {
               rooms, connections, presence, new Typing(), bus, config, access, announcements),
           new DirectMessages(connections, bus),
           new TokenRefresh(AccessDispatchTest::verify, roomCommands),
+          new Inboxes(new MemoryInbox(InboxLimits.of(config.settings())), bus),
           access,
           config,
           new RateLimiter(config),

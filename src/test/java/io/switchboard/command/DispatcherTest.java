@@ -13,6 +13,9 @@ import io.switchboard.cluster.LocalBus;
 import io.switchboard.config.HubConfig;
 import io.switchboard.config.Setting;
 import io.switchboard.config.Settings;
+import io.switchboard.inbox.InboxLimits;
+import io.switchboard.inbox.Inboxes;
+import io.switchboard.inbox.MemoryInbox;
 import io.switchboard.limits.RateLimiter;
 import io.switchboard.metrics.HubMetrics;
 import io.switchboard.presence.Announcements;
@@ -65,6 +68,7 @@ class DispatcherTest {
                 throw new TokenRejectedException(Rejection.BAD_SIGNATURE, "test");
               },
               roomCommands),
+          new Inboxes(new MemoryInbox(InboxLimits.of(config.settings())), bus),
           access,
           config,
           new RateLimiter(config),
