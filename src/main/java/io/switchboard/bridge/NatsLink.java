@@ -150,7 +150,7 @@ public class NatsLink {
           reconnects.incrementAndGet();
         }
         LOG.info(() -> "NATS bridge " + type.getEvent() + ": " + source.getConnectedUrl());
-        ready.fire(new NatsReady(source));
+        pool.execute(() -> ready.fire(new NatsReady(source)));
       }
       case DISCONNECTED -> {
         connected = false;
