@@ -1,5 +1,6 @@
 package io.switchboard.admin;
 
+import io.switchboard.api.ApiPaths;
 import io.switchboard.auth.Authenticator;
 import io.switchboard.auth.Caller;
 import io.switchboard.auth.TokenRejectedException;
@@ -24,11 +25,14 @@ import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
- * Lets in only callers whose token the hub verifies (the same {@link Authenticator} as the
- * WebSocket handshake, so the rules are identical on every server) and whose {@code groups} contain
- * {@value #ADMIN_GROUP}. It runs before resource matching, so an anonymous or non-admin caller
- * cannot even learn which paths exist: no or a bad token gets 401, a good token without the group
- * 403, both with a fixed body. Every request that gets in is logged with the caller's user id.
+ * Guards every path of the {@code /api} application except the server API's ({@code /api/v1}, which
+ * {@link io.switchboard.api.ApiGate} guards): so the admin resources, and any path that is not
+ * clearly the server API's, need an administrator. Lets in only callers whose token the hub
+ * verifies (the same {@link Authenticator} as the WebSocket handshake, so the rules are identical
+ * on every server) and whose {@code groups} contain {@value #ADMIN_GROUP}. It runs before resource
+ * matching, so an anonymous or non-admin caller cannot even learn which paths exist: no or a bad
+ * token gets 401, a good token without the group 403, both with a fixed body. Every request that
+ * gets in is logged with the caller's user id.
  */
 @Provider
 @PreMatching
@@ -46,6 +50,9 @@ public class AdminGate implements ContainerRequestFilter, ContainerResponseFilte
 
   @Override
   public void filter(ContainerRequestContext request) {
+    if (ApiPaths.isServerApi(request.getUriInfo().getPath())) {
+      return;
+    }
     List<String> headers = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
     if (headers == null || headers.size() != 1 || !isBearer(headers.get(0))) {
       refuse(request, Response.Status.UNAUTHORIZED, "no bearer token");
