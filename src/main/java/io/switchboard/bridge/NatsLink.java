@@ -9,7 +9,6 @@ import io.switchboard.config.BridgeSettings;
 import io.switchboard.config.HubConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -20,6 +19,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +33,11 @@ import java.util.logging.Logger;
  * while it reconnects, outgoing messages are buffered up to {@code WS_NATS_RECONNECT_BUFFER} bytes.
  *
  * <p>Threads: the client's reader, writer, dispatchers, connect and callback tasks run on a pool of
- * the container's {@link ManagedThreadFactory} threads owned by this bean, its timers on the
- * container's {@link ManagedScheduledExecutorService}; none runs on a container I/O thread. Once
- * connected (and after every reconnect) it fires {@link NatsReady} so that consumers can
- * (re)attach.
+ * the container's {@link ManagedThreadFactory} threads owned by this bean, its timers on one more
+ * such thread (not on the container's managed executors: the client calls lifecycle methods such as
+ * {@code isShutdown} on its executors, which managed executors refuse); none runs on a container
+ * I/O thread. Once connected (and after every reconnect) it fires {@link NatsReady} so that
+ * consumers can (re)attach.
  */
 @ApplicationScoped
 public class NatsLink {
@@ -47,7 +48,6 @@ public class NatsLink {
   private static final int MAX_THREADS = 16;
 
   @Resource ManagedThreadFactory threadFactory;
-  @Resource ManagedScheduledExecutorService scheduler;
   @Inject HubConfig config;
   @Inject Event<NatsReady> ready;
 
@@ -56,6 +56,7 @@ public class NatsLink {
   private volatile Connection connection;
   private volatile boolean connected;
   private ThreadPoolExecutor pool;
+  private ScheduledThreadPoolExecutor timers;
   private Future<?> connecting;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -66,6 +67,8 @@ public class NatsLink {
     pool =
         new ThreadPoolExecutor(
             0, MAX_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory);
+    timers = new ScheduledThreadPoolExecutor(1, threadFactory);
+    timers.setRemoveOnCancelPolicy(true);
     Options options =
         new Options.Builder()
             .servers(
@@ -82,7 +85,7 @@ public class NatsLink {
             .executor(pool)
             .connectExecutor(pool)
             .callbackExecutor(pool)
-            .scheduledExecutor(scheduler)
+            .scheduledExecutor(timers)
             .connectionListener(this::onEvent)
             .errorListener(new Errors())
             .build();
@@ -138,6 +141,7 @@ public class NatsLink {
     }
     if (pool != null) {
       pool.shutdownNow();
+      timers.shutdownNow();
     }
   }
 
