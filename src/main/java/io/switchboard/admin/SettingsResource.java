@@ -1,5 +1,6 @@
 package io.switchboard.admin;
 
+import io.switchboard.config.ApiSettings;
 import io.switchboard.config.Setting;
 import io.switchboard.config.TextSetting;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * that provided it: the way to check that a value set in the server's admin console, CLI or
  * configuration file is the one in force. The hub reads its settings when the application starts,
  * so a value changed since then shows here before it takes effect (after a restart or redeploy).
+ * {@code WS_API_KEYS} shows its key names only, never a secret or a hash.
  */
 @Path("admin/settings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,7 +51,16 @@ public class SettingsResource {
       settings.add(view(setting.key(), Integer.toString(setting.defaultValue()), setting.unit()));
     }
     for (TextSetting setting : TextSetting.values()) {
-      settings.add(view(setting.key(), setting.defaultValue(), "text"));
+      SettingView view = view(setting.key(), setting.defaultValue(), "text");
+      settings.add(
+          setting == TextSetting.WS_API_KEYS
+              ? new SettingView(
+                  view.name(),
+                  ApiSettings.redacted(view.value()),
+                  view.defaultValue(),
+                  view.unit(),
+                  view.source())
+              : view);
     }
     return settings;
   }

@@ -65,6 +65,20 @@ public record ApiSettings(
         v.get(Setting.WS_INBOX_USERS));
   }
 
+  /**
+   * {@code WS_API_KEYS} as it may be shown: each entry's name, its secret or hash as {@code ***}.
+   */
+  public static String redacted(String raw) {
+    List<String> out = new ArrayList<>();
+    for (String entry : raw.split(",")) {
+      String trimmed = entry.trim();
+      if (!trimmed.isEmpty()) {
+        out.add(trimmed.split(":", 2)[0] + ":***");
+      }
+    }
+    return String.join(",", out);
+  }
+
   /** Violations name the key, never its secret. */
   private static List<ApiKey> keys(String raw, List<String> violations) {
     List<ApiKey> keys = new ArrayList<>();
