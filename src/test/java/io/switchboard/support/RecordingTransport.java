@@ -82,6 +82,16 @@ public final class RecordingTransport implements Transport {
     return written.stream().filter(text::equals).count();
   }
 
+  /** Whether a frame containing {@code fragment} was written before the timeout. */
+  public synchronized boolean awaitWrittenContaining(String fragment, java.time.Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (written.stream().noneMatch(w -> w.contains(fragment)) && System.nanoTime() < deadline) {
+      java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
+    }
+    return written.stream().anyMatch(w -> w.contains(fragment));
+  }
+
   public synchronized int maxInFlight() {
     return maxInFlight;
   }
