@@ -70,18 +70,7 @@ public class NatsLink {
     timers = new ScheduledThreadPoolExecutor(1, threadFactory);
     timers.setRemoveOnCancelPolicy(true);
     Options options =
-        new Options.Builder()
-            .servers(
-                Arrays.stream(settings.natsUrl().split(","))
-                    .map(String::trim)
-                    .toArray(String[]::new))
-            .connectionName("switchboard")
-            .maxReconnects(-1)
-            .reconnectWait(Duration.ofMillis(500))
-            .reconnectBufferSize(settings.reconnectBuffer())
-            .reportNoResponders()
-            .useTimeoutException()
-            .requestCleanupInterval(Duration.ofMillis(250))
+        options(settings)
             .executor(pool)
             .connectExecutor(pool)
             .callbackExecutor(pool)
@@ -101,6 +90,23 @@ public class NatsLink {
                 LOG.log(Level.WARNING, "NATS bridge could not connect", e);
               }
             });
+  }
+
+  /**
+   * What the bridge needs of a connection, threads aside: reconnect forever with a bounded buffer,
+   * and requests that fail fast and tell "no responders" from "timed out" apart.
+   */
+  static Options.Builder options(BridgeSettings settings) {
+    return new Options.Builder()
+        .servers(
+            Arrays.stream(settings.natsUrl().split(",")).map(String::trim).toArray(String[]::new))
+        .connectionName("switchboard")
+        .maxReconnects(-1)
+        .reconnectWait(Duration.ofMillis(500))
+        .reconnectBufferSize(settings.reconnectBuffer())
+        .reportNoResponders()
+        .useTimeoutException()
+        .requestCleanupInterval(Duration.ofMillis(250));
   }
 
   /** Whether the bridge is configured at all. */
