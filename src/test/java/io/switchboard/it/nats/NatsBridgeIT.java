@@ -16,6 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -166,29 +170,41 @@ class NatsBridgeIT {
   @Test
   void aNatsRestartUnderTrafficLosesNoAcknowledgedMessageAndDuplicatesNone() throws Exception {
     String room = room();
-    int total = 120;
+    AtomicInteger acknowledged = new AtomicInteger();
+    AtomicBoolean stop = new AtomicBoolean();
     try (HubClient member = member(room)) {
       CompletableFuture<Void> traffic =
           CompletableFuture.runAsync(
               () -> {
-                for (int n = 0; n < total; n++) {
+                for (int n = 0; !stop.get(); n++) {
                   backend.publish("switchboard.room." + room, order(n), room + "-" + n);
+                  acknowledged.incrementAndGet();
+                  LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)); // a steady trickle
                 }
               });
       member.awaitArrival("room.broadcast", f -> true);
-      nats.restart();
-      traffic.get(90, java.util.concurrent.TimeUnit.SECONDS);
-      NatsBackend.awaitBridgeReady(base);
 
+      nats.restart();
+      NatsBackend.awaitBridgeReady(base);
+      int afterRestart = acknowledged.get() + 20;
+      member.awaitArrival("room.broadcast", f -> number(f) >= afterRestart);
+      stop.set(true);
+      traffic.get(60, TimeUnit.SECONDS);
+
+      int total = acknowledged.get();
       List<Integer> received = new ArrayList<>();
       while (received.size() < total) {
-        JsonObject payload =
-            member.await("room.broadcast", Duration.ofSeconds(30)).getJsonObject("payload");
-        received.add(payload.getJsonObject("message").getInt("n"));
-        assertThat(payload.getJsonNumber("seq").longValue()).isEqualTo(received.size());
+        JsonObject frame = member.await("room.broadcast", Duration.ofSeconds(30));
+        received.add(number(frame));
+        assertThat(frame.getJsonObject("payload").getJsonNumber("seq").longValue())
+            .isEqualTo(received.size());
       }
-      assertThat(received).doesNotHaveDuplicates().hasSize(total);
+      assertThat(received).doesNotHaveDuplicates().hasSize(total).allMatch(n -> n < total);
       member.expectNothingFor(Duration.ofSeconds(7));
     }
+  }
+
+  private static int number(JsonObject frame) {
+    return frame.getJsonObject("payload").getJsonObject("message").getInt("n");
   }
 }
