@@ -112,6 +112,18 @@ class DispatcherTest {
   }
 
   @Test
+  void anAppTypeWhileTheBridgeIsOffAndAnyOtherTypeOfNoOneAreUnknownTypes() {
+    Peer alice = connect("alice");
+
+    send(alice, "{\"type\":\"app.orders.create\",\"message_id\":\"a1\",\"payload\":{}}");
+    send(alice, "{\"type\":\"chat.nonsense\",\"message_id\":\"a2\"}");
+
+    assertThat(alice.types()).containsExactly("error", "error");
+    assertThat(alice.last().getJsonObject("payload").getString("code")).isEqualTo("unknown_type");
+    assertThat(alice.last().getJsonObject("payload").getString("ref_message_id")).isEqualTo("a2");
+  }
+
+  @Test
   void theRosterIsCappedButTheCountIsExact() {
     Peer a = connect("a");
     connect("b");
