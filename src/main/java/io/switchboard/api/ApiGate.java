@@ -77,6 +77,7 @@ public class ApiGate implements ContainerRequestFilter, ContainerResponseFilter 
     long wait = limits.take(caller.get().name(), System.nanoTime());
     if (wait > 0) {
       long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + 999_999_999));
+      drain(request);
       request.abortWith(
           Response.fromResponse(
                   Problem.response(
@@ -180,10 +181,33 @@ public class ApiGate implements ContainerRequestFilter, ContainerResponseFilter 
     }
   }
 
-  private static void tooLarge(ContainerRequestContext request, int limit) {
+  private void tooLarge(ContainerRequestContext request, int limit) {
+    drain(request);
     request.abortWith(
-        Problem.response(
-            ErrorCode.MESSAGE_TOO_LARGE, "the body must be at most " + limit + " bytes"));
+        Response.fromResponse(
+                Problem.response(
+                    ErrorCode.MESSAGE_TOO_LARGE, "the body must be at most " + limit + " bytes"))
+            .header("Connection", "close")
+            .build());
+  }
+
+  /**
+   * Reads and drops what is left of a refused request's body, at most twice {@code
+   * WS_MAX_MESSAGE_SIZE}: many HTTP/1.1 clients read no answer before they have sent the whole
+   * body, so a server that stops reading leaves them waiting. Beyond that bound the answer goes out
+   * anyway and the connection is closed.
+   */
+  private void drain(ContainerRequestContext request) {
+    long left = 2L * config.settings().maxMessageSize();
+    try (InputStream in = request.getEntityStream()) {
+      byte[] buffer = new byte[8192];
+      int read;
+      while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        left -= read;
+      }
+    } catch (IOException e) {
+      LOG.fine(() -> "refused request body not drained: " + e);
+    }
   }
 
   private ApiSettings api() {
@@ -195,8 +219,9 @@ public class ApiGate implements ContainerRequestFilter, ContainerResponseFilter 
         && header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER);
   }
 
-  private static void refuse(
+  private void refuse(
       ContainerRequestContext request, ErrorCode code, String detail, String logged) {
+    drain(request);
     LOG.info(
         () ->
             "api call refused: "

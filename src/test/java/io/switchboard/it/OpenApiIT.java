@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The server publishes the admin API's MicroProfile OpenAPI description, bearer scheme included.
+ * The server publishes the MicroProfile OpenAPI description of the admin API and of the server API,
+ * their security schemes included.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -41,5 +42,22 @@ class OpenApiIT {
         .contains("/api/admin/announcements")
         .contains("/api/admin/drain")
         .contains("bearerFormat: JWT");
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheServerApiAndItsApiKeyScheme() throws Exception {
+    HttpResponse<String> document = Hub.openApi(base);
+
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(document.body())
+        .contains("/api/v1/rooms/{room_id}/messages")
+        .contains("/api/v1/rooms/{room_id}/history")
+        .contains("/api/v1/users/{user_id}/messages")
+        .contains("/api/v1/users/{user_id}/rooms/{room_id}")
+        .contains("/api/v1/users/{user_id}/disconnect")
+        .contains("/api/v1/groups/{group}/messages")
+        .contains("/api/v1/messages")
+        .contains("/api/v1/batch")
+        .contains("X-API-Key");
   }
 }
