@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -55,7 +54,7 @@ public class PublishedKeys implements GaugeSource {
   private volatile Future<?> next;
   private volatile boolean stopped;
   private final AtomicBoolean fetching = new AtomicBoolean();
-  private final AtomicLong lastEarlyFetch = new AtomicLong(System.nanoTime() - Long.MAX_VALUE / 2);
+  private volatile boolean fetchWanted;
 
   private String location;
   private String algorithm;
@@ -66,7 +65,6 @@ public class PublishedKeys implements GaugeSource {
     this.location = location;
     this.algorithm = algorithm;
     this.settings = settings;
-    lastEarlyFetch.set(System.nanoTime());
     fetch();
     scheduleTicks();
   }
@@ -85,23 +83,15 @@ public class PublishedKeys implements GaugeSource {
   }
 
   /**
-   * A token named a {@code kid} the set does not have: fetch again on the managed scheduler unless
-   * a fetch was made less than {@code WS_JWKS_MIN_REFETCH} ago, so that forged {@code kid}s cannot
-   * make the hub hammer the provider. Never blocks.
+   * A token named a {@code kid} the set does not have: the next tick (within {@code
+   * WS_JWKS_MIN_REFETCH}) fetches again, so forged {@code kid}s cannot make the hub hammer the
+   * provider. Only a flag is set: the handshake's thread is the container's, and submitting a
+   * managed task from it is refused on some servers (Payara), so the already scheduled tick does
+   * the fetch. Never blocks.
    */
   public void unknownKey() {
-    if (!configured() || stopped) {
-      return;
-    }
-    long now = System.nanoTime();
-    long last = lastEarlyFetch.get();
-    if (now - last < settings.minRefetch().toNanos() || !lastEarlyFetch.compareAndSet(last, now)) {
-      return;
-    }
-    try {
-      scheduler.execute(this::fetch);
-    } catch (RejectedExecutionException e) {
-      LOG.fine("key set refetch not scheduled: " + e);
+    if (configured() && !stopped) {
+      fetchWanted = true;
     }
   }
 
@@ -130,7 +120,8 @@ public class PublishedKeys implements GaugeSource {
 
   private void tick() {
     Instant success = lastSuccess;
-    if (!lastFetchOk
+    if (fetchWanted
+        || !lastFetchOk
         || success == null
         || Duration.between(success, Instant.now()).compareTo(settings.refresh()) >= 0) {
       fetch();
@@ -141,6 +132,7 @@ public class PublishedKeys implements GaugeSource {
     if (!fetching.compareAndSet(false, true)) {
       return;
     }
+    fetchWanted = false;
     lastAttempt = Instant.now();
     try {
       String text =
